@@ -1,0 +1,47 @@
+package io.statstream.model.key;
+
+import io.statstream.model.EngineVersion;
+import io.statstream.model.json.Json;
+import io.statstream.model.request.AnalysisRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * A request written one way only: every default filled in (the parsed request holds them), keys
+ * sorted, numbers in one spelling (RFC 8785). This JSON is what travels on
+ * {@code analysis-requests}; its hash, prefixed with the engine version, is the {@link ContentKey}.
+ *
+ * @param json the canonical JSON text of the request
+ * @param key  the content key of the request under the current engine version
+ */
+public record CanonicalForm(String json, ContentKey key) {
+    /** Hashed before the JSON, so that a new engine version gives every request a new key. */
+    static final String KEY_PREFIX = "statstream-engine-" + EngineVersion.CURRENT + "\n";
+
+    public CanonicalForm {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(key, "key");
+    }
+
+    public static CanonicalForm of(AnalysisRequest request) {
+        String json = CanonicalJson.write(Json.toTree(request));
+        return new CanonicalForm(json, new ContentKey(sha256Hex(KEY_PREFIX + json)));
+    }
+
+    public byte[] jsonBytes() {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.statstream.model.key;
+
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Spells a double the way RFC 8785 (JSON Canonicalization Scheme) does, i.e. as ECMAScript's
+ * {@code Number.prototype.toString}: the shortest digits that read back as the same double, the
+ * closest such digits when there are several, plain notation for exponents in [-6, 21) and
+ * {@code 1e+21}-style notation outside. So {@code 1}, {@code 1.0} and {@code 1e0} all become {@code "1"}.
+ *
+ * <p>The digits come from Jackson's port of the Schubfach algorithm, not from
+ * {@link Double#toString}, whose digits changed between Java 17 and 19: a key must not depend on
+ * the JVM it was computed on.
+ */
+public final class CanonicalNumber {
+    private CanonicalNumber() {
+    }
+
+    public static String format(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("JSON has no spelling for " + value);
+        }
+        if (value == 0) {
+            return "0"; // -0 too, as in ECMAScript
+        }
+        BigDecimal decimal = shortestDecimal(value).stripTrailingZeros();
+        String digits = decimal.unscaledValue().abs().toString();
+        int pointPosition = digits.length() - decimal.scale(); // value = 0.digits * 10^pointPosition
+        return (value < 0 ? "-" : "") + layout(digits, pointPosition);
+    }
+
+    private static BigDecimal shortestDecimal(double value) {
+        BigDecimal schubfach = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
+        if (schubfach.precision() == 2) {
+            // Java's spelling keeps two digits where one would do (4.9E-324); ECMAScript takes one
+            // whenever a single digit reads back as the same double (5e-324).
+            BigDecimal oneDigit = new BigDecimal(value).round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (Double.parseDouble(oneDigit.toString()) == value) {
+                return oneDigit;
+            }
+        }
+        return schubfach;
+    }
+
+    private static String layout(String digits, int pointPosition) {
+        int k = digits.length();
+        int n = pointPosition;
+        if (k <= n && n <= 21) {
+            return digits + "0".repeat(n - k);
+        }
+        if (0 < n && n <= 21) {
+            return digits.substring(0, n) + "." + digits.substring(n);
+        }
+        if (-6 < n && n <= 0) {
+            return "0." + "0".repeat(-n) + digits;
+        }
+        int exponent = n - 1;
+        String mantissa = k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return mantissa + "e" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
+    }
+}

@@ -1,0 +1,39 @@
+package io.statstream.model.request;
+
+import io.statstream.model.AnalysisType;
+
+import java.util.Objects;
+
+/**
+ * Ordinary least squares regression of {@code y} on the predictors in {@code x}: one row per
+ * observation, one column per predictor, with an intercept unless {@code intercept} is false.
+ */
+public record OlsRegression(double[] y, double[][] x, boolean intercept) implements AnalysisRequest {
+    public OlsRegression {
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(x, "x");
+    }
+
+    @Override
+    public AnalysisType type() {
+        return AnalysisType.REGRESSION_OLS;
+    }
+
+    /** The number of coefficients estimated: one per predictor, plus the intercept. */
+    public int coefficientCount() {
+        return x[0].length + (intercept ? 1 : 0);
+    }
+
+    static ParsedRequest read(RequestFields fields) {
+        double[] y = fields.numbers("y", 2);
+        double[][] x = fields.matrix("x", 2, 1);
+        boolean intercept = fields.flag("intercept", true);
+        if (y != null && x != null) {
+            fields.sameLength("x", x.length, "y", y.length);
+            int coefficients = x[0].length + (intercept ? 1 : 0);
+            // At least one residual degree of freedom, or there is no error variance to estimate.
+            fields.atLeast("y", y.length, coefficients + 1, "for " + coefficients + " coefficients");
+        }
+        return fields.build(() -> new OlsRegression(y, x, intercept));
+    }
+}

@@ -1,0 +1,17 @@
+package io.statstream.model.result;
+
+/**
+ * Summary statistics of a sample. Variance is the sample variance (n - 1); quantiles are R's type 7;
+ * skewness and kurtosis are the bias-corrected estimates (kurtosis in excess of 3), null where the
+ * sample is too small (fewer than 3, resp. 4, values) or has no spread.
+ */
+public record DescriptiveResult(int n, double mean, double variance, double stdDev, double min, double q1,
+                                double median, double q3, double max, Double skewness, Double kurtosis)
+        implements AnalysisResult {
+    public DescriptiveResult {
+        Finite.check("mean", mean);
+        Finite.check("variance", variance);
+        Finite.checkNullable("skewness", skewness);
+        Finite.checkNullable("kurtosis", kurtosis);
+    }
+}

@@ -1,0 +1,79 @@
+package io.statstream.model.result;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statstream.model.AnalysisType;
+import io.statstream.model.json.Json;
+import io.statstream.model.key.ContentKey;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What statstream stores and serves for a key: the numbers ({@code done}) or the reason there are
+ * none ({@code failed}), with when and by which engine version they were computed.
+ */
+@JsonPropertyOrder({"key", "type", "status", "result", "error", "engine_version", "computed_at", "compute_micros"})
+public record ResultEnvelope(
+        ContentKey key,
+        AnalysisType type,
+        ResultStatus status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AnalysisResult result,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+        String engineVersion,
+        Instant computedAt,
+        long computeMicros) {
+
+    public ResultEnvelope {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(engineVersion, "engineVersion");
+        Objects.requireNonNull(computedAt, "computedAt");
+        if ((status == ResultStatus.DONE) != (result != null) || (status == ResultStatus.FAILED) != (error != null)) {
+            throw new IllegalArgumentException("a done envelope has a result and no error, a failed one the reverse");
+        }
+    }
+
+    public static ResultEnvelope done(ContentKey key, AnalysisType type, AnalysisResult result, String engineVersion,
+                                      Instant computedAt, long computeMicros) {
+        return new ResultEnvelope(key, type, ResultStatus.DONE, result, null, engineVersion, computedAt, computeMicros);
+    }
+
+    public static ResultEnvelope failed(ContentKey key, AnalysisType type, String error, String engineVersion,
+                                        Instant computedAt, long computeMicros) {
+        return new ResultEnvelope(key, type, ResultStatus.FAILED, null, error, engineVersion, computedAt, computeMicros);
+    }
+
+    /** Reads the result by the record its {@code type} names, since the JSON itself does not say. */
+    @JsonCreator
+    static ResultEnvelope fromJson(
+            @JsonProperty("key") ContentKey key,
+            @JsonProperty("type") AnalysisType type,
+            @JsonProperty("status") ResultStatus status,
+            @JsonProperty("result") JsonNode result,
+            @JsonProperty("error") String error,
+            @JsonProperty("engine_version") String engineVersion,
+            @JsonProperty("computed_at") Instant computedAt,
+            @JsonProperty("compute_micros") long computeMicros) throws JsonProcessingException {
+        AnalysisResult typed = result == null || result.isNull() ? null : Json.fromTree(result, resultType(type));
+        return new ResultEnvelope(key, type, status, typed, error, engineVersion, computedAt, computeMicros);
+    }
+
+    private static Class<? extends AnalysisResult> resultType(AnalysisType type) {
+        return switch (type) {
+            case TTEST_ONE_SAMPLE, TTEST_PAIRED -> TTestResult.class;
+            case TTEST_INDEPENDENT -> IndependentTTestResult.class;
+            case ANOVA_ONEWAY -> AnovaResult.class;
+            case REGRESSION_OLS -> RegressionResult.class;
+            case CORRELATION -> CorrelationResult.class;
+            case CHI_SQUARE_INDEPENDENCE -> ChiSquareResult.class;
+            case MANN_WHITNEY -> MannWhitneyResult.class;
+            case DESCRIPTIVE -> DescriptiveResult.class;
+        };
+    }
+}
