@@ -1,0 +1,44 @@
+package io.statstream.worker.engine;
+
+import io.statstream.model.request.Descriptive;
+import io.statstream.model.result.DescriptiveResult;
+import org.apache.commons.math3.stat.descriptive.moment.Kurtosis;
+import org.apache.commons.math3.stat.descriptive.moment.Skewness;
+
+import java.util.Arrays;
+
+/**
+ * Commons Math's skewness and kurtosis are the bias-corrected G1 and G2 that SciPy gives with
+ * {@code bias=False}; both are undefined for too few values or no spread, and reported as null.
+ */
+final class DescriptiveAnalysis implements Analysis<Descriptive> {
+    @Override
+    public DescriptiveResult compute(Descriptive request) {
+        double[] data = request.data();
+        int n = data.length;
+        // Skewness and kurtosis cube and square deviations from the mean: computed on shifted data,
+        // so that the rounding of a mean near 1e9 does not enter them.
+        double shift = data[0];
+        double[] shifted = Shifted.copy(data, shift);
+        double shiftedMean = Shifted.mean(shifted, 0);
+        double variance = Shifted.variance(shifted, 0, shiftedMean);
+        double[] sorted = data.clone();
+        Arrays.sort(sorted);
+        boolean spread = variance > 0;
+        Double skewness = spread && n >= 3 ? new Skewness().evaluate(shifted) : null;
+        Double kurtosis = spread && n >= 4 ? new Kurtosis().evaluate(shifted) : null;
+        double mean = shiftedMean + shift;
+        return new DescriptiveResult(n, mean, variance, Math.sqrt(variance), sorted[0], quantile(sorted, 0.25),
+                quantile(sorted, 0.5), quantile(sorted, 0.75), sorted[n - 1], skewness, kurtosis);
+    }
+
+    /** R's type 7 (SciPy's default): linear interpolation between order statistics at (n - 1) p. */
+    static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int below = (int) Math.floor(h);
+        if (below + 1 >= sorted.length) {
+            return sorted[below];
+        }
+        return sorted[below] + (h - below) * (sorted[below + 1] - sorted[below]);
+    }
+}

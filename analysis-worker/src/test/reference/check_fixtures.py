@@ -1,0 +1,390 @@
+#!/usr/bin/python3
+"""Validate the generated reference fixtures and cross-check them independently.
+
+    /usr/bin/python3 analysis-worker/src/test/reference/check_fixtures.py
+
+1. Format: one JSON object per line with name/source/request/expected
+   (+ optional tolerance/tolerances); unique names; known request types and
+   fields; expected fields allowed for the type; "*" only inside arrays.
+2. Exact numbers: every number token must be the canonical text of its double
+   ('%.17g' for r.ndjson, Python repr for the others), i.e. the generator wrote
+   the double it computed with, and any correctly rounding parser reads it back.
+3. Cross-check: recompute every R case with SciPy/NumPy and every SciPy case
+   from the textbook formulas (an independent implementation of the semantics
+   the engine has to follow), after subtracting 1e9 from offset data.  Fails if
+   a value deviates by more than the case tolerance (default 1e-9).
+   NIST cases are checked in nist_to_cases.py (exact rational arithmetic).
+"""
+import json
+import math
+import os
+import sys
+from collections import defaultdict
+
+import numpy as np
+import scipy.stats as st
+from scipy import special
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REF = os.path.normpath(os.path.join(HERE, "..", "resources", "reference"))
+FILES = ["r.ndjson", "scipy.ndjson", "nist.ndjson"]
+
+REQ = {
+    "ttest_one_sample": ({"data"}, {"mu", "alternative", "confidence"}),
+    "ttest_independent": ({"a", "b"}, {"equal_var", "alternative", "confidence"}),
+    "ttest_paired": ({"a", "b"}, {"alternative", "confidence"}),
+    "anova_oneway": ({"groups"}, set()),
+    "regression_ols": ({"y", "x"}, {"intercept"}),
+    "correlation": ({"x", "y"}, {"method"}),
+    "chi_square_independence": ({"table"}, set()),
+    "mann_whitney": ({"a", "b"}, {"alternative"}),
+    "descriptive": ({"data"}, set()),
+}
+TT = {"statistic", "df", "p_value", "estimate", "ci_low", "ci_high", "cohens_d"}
+EXP = {
+    "ttest_one_sample": TT | {"n"},
+    "ttest_paired": TT | {"n"},
+    "ttest_independent": TT | {"n_a", "n_b"},
+    "anova_oneway": {"f_statistic", "df_between", "df_within", "p_value", "ss_between", "ss_within",
+                     "ms_between", "ms_within", "eta_squared"},
+    "regression_ols": {"coefficients", "std_errors", "t_values", "p_values", "r_squared", "adj_r_squared",
+                       "f_statistic", "f_p_value", "residual_std_error", "df_residual", "n"},
+    "correlation": {"coefficient", "p_value", "n"},
+    "chi_square_independence": {"statistic", "df", "p_value", "cramers_v"},
+    "mann_whitney": {"u_statistic", "p_value"},
+    "descriptive": {"n", "mean", "variance", "std_dev", "min", "q1", "median", "q3", "max",
+                    "skewness", "kurtosis"},
+}
+OFF = 1e9
+ERRORS = []
+DEV = defaultdict(float)  # (type, field) -> max relative deviation
+
+
+def err(msg):
+    ERRORS.append(msg)
+
+
+# ------------------------------------------------------------------ format checks
+def check_format(fname, lineno, text, names):
+    bad_tokens = []
+    canon = (lambda v: "%.17g" % v) if fname == "r.ndjson" else repr
+
+    def pf(tok):
+        v = float(tok)
+        if canon(v) != tok:
+            bad_tokens.append(tok)
+        return v
+
+    def pi(tok):
+        v = int(tok)
+        if fname != "r.ndjson" and str(v) != tok:
+            bad_tokens.append(tok)
+        return v
+
+    obj = json.loads(text, parse_float=pf, parse_int=pi,
+                     parse_constant=lambda c: bad_tokens.append(c))
+    where = "%s:%d" % (fname, lineno)
+    if bad_tokens:
+        err("%s non-canonical number text %s" % (where, bad_tokens[:3]))
+    keys = set(obj)
+    if not {"name", "source", "request", "expected"} <= keys or keys - {
+            "name", "source", "request", "expected", "tolerance", "tolerances"}:
+        err("%s bad keys %s" % (where, sorted(keys)))
+        return None
+    if obj["name"] in names:
+        err("%s duplicate name %s" % (where, obj["name"]))
+    names.add(obj["name"])
+    req, exp = obj["request"], obj["expected"]
+    t = req.get("type")
+    if t not in REQ:
+        err("%s unknown type %r" % (where, t))
+        return None
+    need, opt = REQ[t]
+    if not need <= set(req) or set(req) - need - opt - {"type"}:
+        err("%s %s request fields %s" % (where, obj["name"], sorted(req)))
+    if set(exp) - EXP[t] or not exp:
+        err("%s %s expected fields %s" % (where, obj["name"], sorted(exp)))
+    for k, v in exp.items():
+        if isinstance(v, str):
+            err("%s %s: '*' outside an array in %s" % (where, obj["name"], k))
+        if isinstance(v, list) and any(isinstance(e, str) and e != "*" for e in v):
+            err("%s %s: bad string in %s" % (where, obj["name"], k))
+    for k in obj.get("tolerances", {}):
+        if k not in exp:
+            err("%s %s: tolerance for absent field %s" % (where, obj["name"], k))
+    return obj
+
+
+# ------------------------------------------------------------------ comparison
+def compare(case, computed):
+    t = case["request"]["type"]
+    exp = case["expected"]
+    tol_default = case.get("tolerance", 1e-9)
+    for k, e in exp.items():
+        if k not in computed:
+            continue
+        tol = case.get("tolerances", {}).get(k, tol_default)
+        c = computed[k]
+        es = e if isinstance(e, list) else [e]
+        cs = c if isinstance(c, (list, tuple, np.ndarray)) else [c]
+        if len(es) != len(cs):
+            err("%s %s: length %d vs %d" % (case["name"], k, len(es), len(cs)))
+            continue
+        for ev, cv in zip(es, cs):
+            if ev == "*" or cv is None and ev is None:
+                continue
+            if ev is None or cv is None:
+                err("%s %s: expected %r, cross-check %r" % (case["name"], k, ev, cv))
+                continue
+            dev = abs(ev - cv) / abs(ev) if ev != 0 else abs(cv)
+            DEV[(t, k)] = max(DEV[(t, k)], dev)
+            if dev > tol:
+                err("%s %s: expected %r, cross-check %r (rel %.1e > %.0e)" % (case["name"], k, ev, cv, dev, tol))
+
+
+def unshift(x):
+    x = np.asarray(x, float)
+    if np.all(x > OFF / 2):
+        v = x - OFF
+        assert np.array_equal(v + OFF, x)
+        return v, OFF
+    return x, 0.0
+
+
+def tppf(p, df):
+    """t quantile.  scipy 1.10's t.ppf (cdflib) is only good to ~1e-9 relative;
+    polish it with Newton steps on the accurate cdf (stdtr)."""
+    q = st.t.ppf(p, df)
+    for _ in range(3):
+        q -= (special.stdtr(df, q) - p) / st.t.pdf(q, df)
+    return q
+
+
+def tdist_ci(est, se, df, alt, conf):
+    if alt == "less":
+        return None, est + se * tppf(conf, df)
+    if alt == "greater":
+        return est - se * tppf(conf, df), None
+    q = tppf(1 - (1 - conf) / 2, df)
+    return est - q * se, est + q * se
+
+
+def t_p(tstat, df, alt):
+    if alt == "less":
+        return st.t.cdf(tstat, df)
+    if alt == "greater":
+        return st.t.sf(tstat, df)
+    return 2 * st.t.sf(abs(tstat), df)
+
+
+# ------------------------------------------------------------------ cross-checks (independent of R)
+def x_ttest_one(req):
+    x, sh = unshift(req["data"])
+    mu = req.get("mu", 0.0) - sh
+    alt, conf = req.get("alternative", "two-sided"), req.get("confidence", 0.95)
+    n = len(x)
+    m, s = math.fsum(x) / n, np.std(x, ddof=1)
+    se = s / math.sqrt(n)
+    tstat = (m - mu) / se
+    r = st.ttest_1samp(x, mu, alternative=alt)
+    lo, hi = tdist_ci(m, se, n - 1, alt, conf)
+    return {"statistic": r.statistic, "df": n - 1, "p_value": r.pvalue, "estimate": m + sh,
+            "ci_low": None if lo is None else lo + sh, "ci_high": None if hi is None else hi + sh,
+            "cohens_d": (m - mu) / s, "n": n, "_t": tstat}
+
+
+def x_ttest_paired(req):
+    a, b = np.asarray(req["a"]), np.asarray(req["b"])
+    d = a - b
+    alt, conf = req.get("alternative", "two-sided"), req.get("confidence", 0.95)
+    n = len(d)
+    m, s = math.fsum(d) / n, np.std(d, ddof=1)
+    se = s / math.sqrt(n)
+    r = st.ttest_rel(a, b, alternative=alt)
+    lo, hi = tdist_ci(m, se, n - 1, alt, conf)
+    return {"statistic": r.statistic, "df": n - 1, "p_value": r.pvalue, "estimate": m,
+            "ci_low": lo, "ci_high": hi, "cohens_d": m / s, "n": n}
+
+
+def x_ttest_ind(req):
+    a, sa = unshift(req["a"])
+    b, sb = unshift(req["b"])
+    assert sa == sb
+    ev = req.get("equal_var", False)
+    alt, conf = req.get("alternative", "two-sided"), req.get("confidence", 0.95)
+    na, nb = len(a), len(b)
+    ma, mb = math.fsum(a) / na, math.fsum(b) / nb
+    va, vb = np.var(a, ddof=1), np.var(b, ddof=1)
+    if ev:
+        df = na + nb - 2
+        se = math.sqrt(((na - 1) * va + (nb - 1) * vb) / df * (1 / na + 1 / nb))
+    else:
+        se = math.sqrt(va / na + vb / nb)
+        df = (va / na + vb / nb) ** 2 / ((va / na) ** 2 / (na - 1) + (vb / nb) ** 2 / (nb - 1))
+    r = st.ttest_ind(a, b, equal_var=ev, alternative=alt)
+    lo, hi = tdist_ci(ma - mb, se, df, alt, conf)
+    sp = math.sqrt(((na - 1) * va + (nb - 1) * vb) / (na + nb - 2))
+    return {"statistic": r.statistic, "df": df, "p_value": r.pvalue, "estimate": ma - mb,
+            "ci_low": lo, "ci_high": hi, "cohens_d": (ma - mb) / sp, "n_a": na, "n_b": nb}
+
+
+def x_anova(req):
+    groups = [unshift(g)[0] for g in req["groups"]]
+    allv = np.concatenate(groups)
+    N, k = len(allv), len(groups)
+    gm = math.fsum(allv) / N
+    ssb = math.fsum(len(g) * (math.fsum(g) / len(g) - gm) ** 2 for g in groups)
+    ssw = math.fsum(math.fsum((g - math.fsum(g) / len(g)) ** 2) for g in groups)
+    f = (ssb / (k - 1)) / (ssw / (N - k))
+    r = st.f_oneway(*groups)
+    return {"f_statistic": f, "df_between": k - 1, "df_within": N - k, "p_value": r.pvalue,
+            "ss_between": ssb, "ss_within": ssw, "ms_between": ssb / (k - 1), "ms_within": ssw / (N - k),
+            "eta_squared": ssb / (ssb + ssw), "_f_scipy": r.statistic}
+
+
+def x_regression(req):
+    y = np.asarray(req["y"], float)
+    X = np.asarray(req["x"], float)
+    icpt = req.get("intercept", True)
+    n = len(y)
+    ysh = xsh = 0.0
+    if icpt and np.all(y > OFF / 2):
+        y, ysh = unshift(y)
+    if icpt and X.shape[1] == 1 and np.all(X > OFF / 2):
+        X, xsh = unshift(X)
+    D = np.column_stack([np.ones(n), X]) if icpt else X
+    p = D.shape[1]
+    q, r = np.linalg.qr(D)
+    beta = np.linalg.solve(r, q.T @ y)
+    res = y - D @ beta
+    rss = float(res @ res)
+    df = n - p
+    s2 = rss / df
+    rinv = np.linalg.inv(r)
+    se = np.sqrt(s2 * np.sum(rinv ** 2, axis=1))
+    tv = beta / se
+    if icpt:
+        tss = float(np.sum((y - y.mean()) ** 2))
+        dfm = p - 1
+    else:
+        tss = float(y @ y)
+        dfm = p
+    r2 = 1 - rss / tss
+    adj = 1 - (1 - r2) * ((n - 1 if icpt else n) / df)
+    f = ((tss - rss) / dfm) / s2
+    coef, ses, tvs = list(beta), list(se), list(tv)
+    if ysh:
+        coef[0] += ysh
+        tvs[0] = coef[0] / se[0]
+    if xsh:
+        coef[0] = ses[0] = tvs[0] = "*"
+    pvs = [x if x == "*" else 2 * st.t.sf(abs(x), df) for x in tvs]
+    return {"coefficients": coef, "std_errors": ses, "t_values": tvs, "p_values": pvs, "r_squared": r2,
+            "adj_r_squared": adj, "f_statistic": f, "f_p_value": st.f.sf(f, dfm, df),
+            "residual_std_error": math.sqrt(s2), "df_residual": df, "n": n}
+
+
+def x_correlation(req):
+    x, _ = unshift(req["x"])
+    y, _ = unshift(req["y"])
+    n = len(x)
+    if req.get("method", "pearson") == "spearman":
+        x, y = st.rankdata(x), st.rankdata(y)
+    xc, yc = x - x.mean(), y - y.mean()
+    r = float(np.sum(xc * yc) / math.sqrt(np.sum(xc * xc) * np.sum(yc * yc)))
+    t = r * math.sqrt((n - 2) / ((1 + r) * (1 - r)))
+    return {"coefficient": r, "p_value": 2 * special.stdtr(n - 2, -abs(t)), "n": n}
+
+
+def x_chi(req):
+    tab = np.asarray(req["table"], float)
+    N = tab.sum()
+    E = np.outer(tab.sum(1), tab.sum(0)) / N
+    stat = float(np.sum((tab - E) ** 2 / E))
+    df = (tab.shape[0] - 1) * (tab.shape[1] - 1)
+    return {"statistic": stat, "df": df, "p_value": st.chi2.sf(stat, df),
+            "cramers_v": math.sqrt(stat / (N * (min(tab.shape) - 1)))}
+
+
+def x_mw(req):
+    a, b = np.asarray(req["a"], float), np.asarray(req["b"], float)
+    alt = req.get("alternative", "two-sided")
+    n1, n2 = len(a), len(b)
+    n = n1 + n2
+    ranks = st.rankdata(np.concatenate([a, b]))
+    u1 = float(ranks[:n1].sum()) - n1 * (n1 + 1) / 2
+    u2 = n1 * n2 - u1
+    _, counts = np.unique(ranks, return_counts=True)
+    tie = float(np.sum(counts ** 3 - counts))
+    sd = math.sqrt(n1 * n2 / 12 * ((n + 1) - tie / (n * (n - 1))))
+    u = {"greater": u1, "less": u2}.get(alt, max(u1, u2))
+    z = (u - n1 * n2 / 2 - 0.5) / sd
+    p = special.ndtr(-z) * (2 if alt == "two-sided" else 1)
+    return {"u_statistic": u1, "p_value": min(1.0, p)}
+
+
+def x_desc(req):
+    x = np.asarray(req["data"], float)
+    v, sh = unshift(x)
+    n = len(x)
+    m = math.fsum(v) / n
+    d = v - m
+    m2, m3, m4 = (math.fsum(d ** k) / n for k in (2, 3, 4))
+    var = math.fsum(d ** 2) / (n - 1)
+    s = sorted(x)
+
+    def q(p):
+        h = (n - 1) * p
+        lo = math.floor(h)
+        hi = min(lo + 1, n - 1)
+        return s[lo] + (h - lo) * (s[hi] - s[lo])
+
+    out = {"n": n, "mean": m + sh, "variance": var, "std_dev": math.sqrt(var), "min": s[0], "q1": q(0.25),
+           "median": q(0.5), "q3": q(0.75), "max": s[-1]}
+    if n >= 3:
+        out["skewness"] = m3 / m2 ** 1.5 * math.sqrt(n * (n - 1)) / (n - 2)
+    if n >= 4:
+        out["kurtosis"] = ((n + 1) * (m4 / m2 ** 2 - 3) + 6) * (n - 1) / ((n - 2) * (n - 3))
+    return out
+
+
+XCHECK = {
+    "ttest_one_sample": x_ttest_one, "ttest_paired": x_ttest_paired, "ttest_independent": x_ttest_ind,
+    "anova_oneway": x_anova, "regression_ols": x_regression, "correlation": x_correlation,
+    "chi_square_independence": x_chi, "mann_whitney": x_mw, "descriptive": x_desc,
+}
+
+
+def main():
+    names = set()
+    total = 0
+    for fname in FILES:
+        path = os.path.join(REF, fname)
+        counts = defaultdict(int)
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        if b"\r" in raw or not raw.endswith(b"\n"):
+            err("%s: line endings" % fname)
+        for i, text in enumerate(raw.decode("utf-8").split("\n")[:-1], 1):
+            case = check_format(fname, i, text, names)
+            if case is None:
+                continue
+            counts[case["request"]["type"]] += 1
+            if fname != "nist.ndjson":
+                compare(case, XCHECK[case["request"]["type"]](case["request"]))
+        total += sum(counts.values())
+        print("%-13s %8d bytes  %s" % (fname, len(raw), ", ".join("%s=%d" % kv for kv in sorted(counts.items()))))
+    print("total %d cases, %d bytes" % (total, sum(os.path.getsize(os.path.join(REF, f)) for f in FILES)))
+    print("cross-check: max relative deviation per field (R/SciPy reference vs independent recomputation)")
+    for (t, k), d in sorted(DEV.items()):
+        print("  %-26s %-20s %.1e" % (t, k, d))
+    if ERRORS:
+        print("%d PROBLEMS:" % len(ERRORS))
+        for e in ERRORS[:50]:
+            print("  " + e)
+        sys.exit(1)
+    print("OK")
+
+
+if __name__ == "__main__":
+    main()

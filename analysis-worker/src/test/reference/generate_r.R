@@ -1,0 +1,489 @@
+#!/usr/bin/env Rscript
+# Reference fixtures computed with R (base R + stats; no extra packages).
+#
+#   Rscript analysis-worker/src/test/reference/generate_r.R
+#
+# writes analysis-worker/src/test/resources/reference/r.ndjson
+# (the path is resolved relative to this script, so the working directory does
+# not matter).
+#
+# Types: ttest_one_sample, ttest_independent, ttest_paired, anova_oneway,
+#        regression_ols, correlation (pearson), chi_square_independence.
+#
+# Determinism: every section calls set.seed() with its own seed (default
+# Mersenne-Twister / Inversion / Rejection sampling, R >= 3.6), so a section's
+# cases do not change when another section is edited.
+#
+# Numbers: every double is written with sprintf("%.17g"), which identifies the
+# double uniquely (a correctly rounding parser -- Java, Python -- reads back
+# the identical value); the script asserts as.numeric(text) == value for every
+# number it writes.
+#
+# Large offsets (data = 1e9 + noise): x - 1e9 is exact in double arithmetic
+# (Sterbenz), so the reference is computed on the shifted values v = x - 1e9
+# (asserted: v + 1e9 == x), which gives the exact-data answer instead of R's
+# own rounding at the 1e9 scale.  Location results (means, CI bounds,
+# intercepts) are shifted back; everything else is shift invariant.
+
+suppressPackageStartupMessages(library(stats))
+options(warn = 1)
+
+script_path <- local({
+  a <- commandArgs(trailingOnly = FALSE)
+  f <- sub("^--file=", "", a[grep("^--file=", a)])
+  if (length(f) != 1) stop("run with Rscript")
+  normalizePath(f)
+})
+OUT <- file.path(normalizePath(file.path(dirname(script_path), "..", "resources")), "reference", "r.ndjson")
+RVER <- paste0("R ", R.version$major, ".", R.version$minor)
+OFF <- 1e9
+
+# ------------------------------------------------------------------ JSON
+JNULL <- structure(list(), class = "jnull")  # JSON null
+STAR <- structure(list(), class = "jstar")   # "*" = element not checked
+arr <- function(x) structure(as.double(x), class = "jarr")  # numeric JSON array
+
+num_str <- function(v) {
+  v <- as.double(v)
+  if (any(!is.finite(v))) stop("non-finite number in output")
+  s <- sprintf("%.17g", v)
+  if (any(as.numeric(s) != v)) stop("round trip failed")
+  s
+}
+json_str <- function(s) paste0("\"", gsub("\"", "\\\\\"", gsub("\\\\", "\\\\\\\\", s)), "\"")
+to_json <- function(x) {
+  if (inherits(x, "jnull")) return("null")
+  if (inherits(x, "jstar")) return("\"*\"")
+  if (inherits(x, "jarr")) return(paste0("[", paste(num_str(unclass(x)), collapse = ","), "]"))
+  if (is.list(x)) {
+    vals <- vapply(x, to_json, "")
+    if (!is.null(names(x))) return(paste0("{", paste0(json_str(names(x)), ":", vals, collapse = ","), "}"))
+    return(paste0("[", paste(vals, collapse = ","), "]"))
+  }
+  if (length(x) != 1) stop("bare vector of length ", length(x), " (wrap numeric arrays with arr())")
+  if (is.character(x)) return(json_str(x))
+  if (is.logical(x)) return(if (isTRUE(x)) "true" else "false")
+  if (is.numeric(x)) return(num_str(x))
+  stop("cannot encode ", class(x))
+}
+compact <- function(l) l[!vapply(l, is.null, TRUE)]
+
+LINES <- character(0)
+NAMES <- character(0)
+TYPES <- character(0)
+add_case <- function(name, source, request, expected) {
+  if (name %in% NAMES) stop("duplicate case name ", name)
+  # sanity: p-values must be in (1e-300, 1]
+  for (f in grep("p_value", names(expected), value = TRUE)) {
+    p <- expected[[f]]
+    p <- if (is.list(p)) unlist(Filter(is.numeric, p)) else unclass(p)
+    if (any(!(p > 1e-300 & p <= 1))) stop(name, ": p-value out of range: ", paste(p, collapse = " "))
+  }
+  line <- to_json(list(name = name, source = source, request = request, expected = expected))
+  LINES <<- c(LINES, line)
+  NAMES <<- c(NAMES, name)
+  TYPES <<- c(TYPES, request$type)
+  invisible(NULL)
+}
+ci_side <- function(v) if (is.finite(v)) v else JNULL
+ralt <- function(alt) if (is.null(alt)) "two.sided" else chartr("-", ".", alt)
+shifted <- function(x, shift) {
+  v <- x - shift
+  if (any(v + shift != x)) stop("shift not exact")
+  v
+}
+# diagnostics: how far R's own result on the raw offset data is from the exact-shift reference
+DIAG <- character(0)
+diag_note <- function(name, ref, raw) {
+  DIAG <<- c(DIAG, sprintf("%-55s rel.diff(R raw vs shifted) = %.1e", name, abs(raw - ref) / abs(ref)))
+}
+
+# ------------------------------------------------------------------ data helpers
+gen <- function(n, kind = "norm", m = 0, s = 1) {
+  x <- switch(kind,
+    norm = rnorm(n, m, s),
+    r1 = round(rnorm(n, m, s), 1),
+    r2 = round(rnorm(n, m, s), 2),
+    int = round(rnorm(n, m, s)),
+    exp = m + rexp(n, 1 / s),
+    unif = runif(n, m - s, m + s),
+    d64 = round(rnorm(n, m, s) * 64) / 64,   # dyadic: exact, short decimal text
+    stop("kind"))
+  if (sd(x) == 0) stop("constant sample")
+  x
+}
+
+# ------------------------------------------------------------------ t-tests
+SRC_T <- paste(RVER, "t.test")
+
+tt_one <- function(name, x, mu = NULL, alternative = NULL, confidence = NULL, shift = 0) {
+  muv <- if (is.null(mu)) 0 else mu
+  cl <- if (is.null(confidence)) 0.95 else confidence
+  v <- shifted(x, shift)
+  mus <- muv - shift
+  if (mus + shift != muv) stop("mu shift not exact")
+  r <- t.test(v, mu = mus, alternative = ralt(alternative), conf.level = cl)
+  if (shift != 0) diag_note(name, r$statistic,
+                            t.test(x, mu = muv, alternative = ralt(alternative), conf.level = cl)$statistic)
+  ci <- r$conf.int + shift
+  req <- compact(list(type = "ttest_one_sample", data = arr(x), mu = mu,
+                      alternative = alternative, confidence = confidence))
+  exp <- list(statistic = unname(r$statistic), df = unname(r$parameter), p_value = r$p.value,
+              estimate = unname(r$estimate) + shift, ci_low = ci_side(ci[1]), ci_high = ci_side(ci[2]),
+              cohens_d = (mean(v) - mus) / sd(v), n = length(x))
+  add_case(paste0("ttest_one_sample/", name), SRC_T, req, exp)
+}
+
+tt_ind <- function(name, a, b, equal_var = NULL, alternative = NULL, confidence = NULL, shift = 0) {
+  ev <- isTRUE(equal_var)
+  cl <- if (is.null(confidence)) 0.95 else confidence
+  va <- shifted(a, shift); vb <- shifted(b, shift)
+  r <- t.test(va, vb, var.equal = ev, alternative = ralt(alternative), conf.level = cl)
+  if (shift != 0) diag_note(name, r$statistic,
+                            t.test(a, b, var.equal = ev, alternative = ralt(alternative), conf.level = cl)$statistic)
+  na <- length(a); nb <- length(b)
+  sp <- sqrt(((na - 1) * var(va) + (nb - 1) * var(vb)) / (na + nb - 2))
+  req <- compact(list(type = "ttest_independent", a = arr(a), b = arr(b), equal_var = equal_var,
+                      alternative = alternative, confidence = confidence))
+  exp <- list(statistic = unname(r$statistic), df = unname(r$parameter), p_value = r$p.value,
+              estimate = mean(va) - mean(vb), ci_low = ci_side(r$conf.int[1]), ci_high = ci_side(r$conf.int[2]),
+              cohens_d = (mean(va) - mean(vb)) / sp, n_a = na, n_b = nb)
+  add_case(paste0("ttest_independent/", name), SRC_T, req, exp)
+}
+
+tt_paired <- function(name, a, b, alternative = NULL, confidence = NULL) {
+  cl <- if (is.null(confidence)) 0.95 else confidence
+  r <- t.test(a, b, paired = TRUE, alternative = ralt(alternative), conf.level = cl)
+  d <- a - b  # exact for the offset cases (Sterbenz); identical to what t.test uses
+  req <- compact(list(type = "ttest_paired", a = arr(a), b = arr(b),
+                      alternative = alternative, confidence = confidence))
+  exp <- list(statistic = unname(r$statistic), df = unname(r$parameter), p_value = r$p.value,
+              estimate = unname(r$estimate), ci_low = ci_side(r$conf.int[1]), ci_high = ci_side(r$conf.int[2]),
+              cohens_d = mean(d) / sd(d), n = length(a))
+  add_case(paste0("ttest_paired/", name), SRC_T, req, exp)
+}
+
+ALTS <- c("two-sided", "less", "greater")
+
+# ---- one sample
+set.seed(101)
+for (n in c(2, 3)) {
+  tt_one(sprintf("n=%d/two-sided", n), gen(n, "norm", 1, 2))
+  tt_one(sprintf("n=%d/less", n), gen(n, "norm", 1, 2), mu = 2.5, alternative = "less")
+  tt_one(sprintf("n=%d/greater", n), gen(n, "exp", 0, 3), mu = -0.5, alternative = "greater")
+}
+tt_one("n=2/two-sided/explicit-defaults", gen(2, "norm", 5, 1), mu = 0, alternative = "two-sided", confidence = 0.95)
+tt_one("n=4/conf=0.9/two-sided", gen(4, "norm", 0.3, 1), confidence = 0.9)
+i <- 0
+for (n in c(10, 30, 100)) for (alt in ALTS) {
+  i <- i + 1
+  conf <- list(NULL, 0.9, 0.99, 0.8, NULL, 0.999, 0.95, NULL, 0.9)[[i]]
+  tt_one(sprintf("n=%d/%s%s", n, alt, if (is.null(conf)) "" else paste0("/conf=", conf)),
+         gen(n, c("norm", "unif", "exp")[(i %% 3) + 1], 10, 2), mu = 10 + 0.15 * (i - 5),
+         alternative = if (alt == "two-sided" && i %% 2 == 1) NULL else alt, confidence = conf)
+}
+tt_one("n=1000/two-sided", gen(1000, "norm", 0.05, 1))
+tt_one("n=4000/greater/conf=0.99", gen(4000, "d64", 100.02, 1), mu = 100, alternative = "greater", confidence = 0.99)
+tt_one("ties/round1/n=20/two-sided", gen(20, "r1", 3, 1), mu = 3)
+tt_one("ties/int/n=50/less", gen(50, "int", 7, 2), mu = 7.5, alternative = "less")
+tt_one("ties/round2/n=200/greater/conf=0.9", gen(200, "r2", -1, 0.5), mu = -1.05, alternative = "greater", confidence = 0.9)
+i <- 0
+for (n in c(2, 10, 30, 300)) for (alt in ALTS) {
+  i <- i + 1
+  noise <- if (n == 30) gen(n, "r1", 0.3, 1) else gen(n, "norm", 0.3, 1)
+  tt_one(sprintf("offset1e9/n=%d/%s", n, alt), OFF + noise, mu = OFF + c(0, 0.5, 0.125)[(i %% 3) + 1],
+         alternative = alt, confidence = if (i %% 4 == 0) 0.99 else NULL, shift = OFF)
+}
+tt_one("small_p/n=60/two-sided", gen(60, "norm", 4, 1))
+tt_one("small_p/n=40/less", gen(40, "norm", -3, 0.8), alternative = "less")
+tt_one("small_p/n=500/greater", gen(500, "norm", 0.9, 1), mu = 0, alternative = "greater")
+x <- gen(25, "norm", 2, 1)
+tt_one("p_near_1/n=25/two-sided", x, mu = mean(x) + 1e-3 * sd(x) / 5)
+tt_one("p_near_1/n=15/greater", gen(15, "norm", -2, 1), mu = 0, alternative = "greater")
+tt_one("p_near_1/n=15/less", gen(15, "norm", 2, 1), mu = 0, alternative = "less")
+
+# ---- independent
+set.seed(102)
+sizes <- list(c(2, 2), c(2, 3), c(3, 2), c(3, 3), c(10, 10), c(10, 25), c(30, 12), c(100, 80), c(40, 400))
+k <- 0
+for (sz in sizes) for (alt in ALTS) {
+  k <- k + 1
+  ev <- list(NULL, TRUE, FALSE)[[(k %% 3) + 1]]
+  conf <- list(NULL, 0.9, NULL, 0.99)[[(k %% 4) + 1]]
+  a <- gen(sz[1], c("norm", "exp", "unif")[(k %% 3) + 1], 5, 1 + (k %% 2))
+  b <- gen(sz[2], "norm", 5 + 0.3 * ((k %% 5) - 2), 1 + 2 * (k %% 3 == 0))
+  tt_ind(sprintf("na=%d/nb=%d/%s/%s%s", sz[1], sz[2], alt, if (isTRUE(ev)) "pooled" else "welch",
+                 if (is.null(conf)) "" else paste0("/conf=", conf)),
+         a, b, equal_var = ev, alternative = if (alt == "two-sided" && k %% 2 == 0) NULL else alt,
+         confidence = conf)
+}
+tt_ind("na=1000/nb=700/two-sided/welch", gen(1000, "norm", 0, 1), gen(700, "norm", 0.1, 1.5))
+tt_ind("na=3000/nb=2000/less/pooled", gen(3000, "d64", 10, 2), gen(2000, "d64", 10.1, 2),
+       equal_var = TRUE, alternative = "less")
+tt_ind("ties/round1/na=15/nb=18/two-sided/pooled", gen(15, "r1", 1, 1), gen(18, "r1", 1.5, 1), equal_var = TRUE)
+tt_ind("ties/int/na=40/nb=30/greater/welch", gen(40, "int", 20, 3), gen(30, "int", 19, 5),
+       equal_var = FALSE, alternative = "greater")
+k <- 0
+for (sz in list(c(2, 3), c(15, 20), c(200, 150))) for (alt in ALTS) {
+  k <- k + 1
+  tt_ind(sprintf("offset1e9/na=%d/nb=%d/%s/%s", sz[1], sz[2], alt, if (k %% 2 == 0) "pooled" else "welch"),
+         OFF + gen(sz[1], if (k %% 3 == 0) "r1" else "norm", 0.5, 1),
+         OFF + gen(sz[2], "norm", 0, 1 + (k %% 2)), equal_var = (k %% 2 == 0), alternative = alt,
+         confidence = if (k == 4) 0.9 else NULL, shift = OFF)
+}
+tt_ind("small_p/na=50/nb=60/two-sided/welch", gen(50, "norm", 3, 1), gen(60, "norm", 0, 1.2))
+tt_ind("small_p/na=80/nb=40/less/pooled", gen(80, "norm", 0, 1), gen(40, "norm", 2.5, 1),
+       equal_var = TRUE, alternative = "less")
+a <- gen(30, "norm", 5, 1); b <- gen(45, "norm", 0, 2)
+b <- b - mean(b) + mean(a) + 1e-4
+tt_ind("p_near_1/na=30/nb=45/two-sided/welch", a, b)
+tt_ind("p_near_1/na=20/nb=20/greater/pooled", gen(20, "norm", 0, 1), gen(20, "norm", 2, 1),
+       equal_var = TRUE, alternative = "greater")
+
+# ---- paired
+set.seed(103)
+k <- 0
+for (n in c(2, 3, 10, 30, 100)) for (alt in ALTS) {
+  k <- k + 1
+  a <- gen(n, c("norm", "exp", "unif")[(k %% 3) + 1], 20, 4)
+  b <- a + gen(n, "norm", 0.2 * ((k %% 3) - 1), 0.5 + (k %% 2))
+  conf <- list(NULL, 0.9, 0.99, NULL, 0.8)[[(k %% 5) + 1]]
+  tt_paired(sprintf("n=%d/%s%s", n, alt, if (is.null(conf)) "" else paste0("/conf=", conf)), a, b,
+            alternative = if (alt == "two-sided" && k %% 2 == 1) NULL else alt, confidence = conf)
+}
+a <- gen(1000, "norm", 0, 1); tt_paired("n=1000/two-sided", a, a + gen(1000, "norm", 0.05, 0.5))
+a <- gen(3000, "d64", 50, 5); tt_paired("n=3000/greater/conf=0.99", a, round((a - gen(3000, "norm", 0.03, 1)) * 64) / 64,
+                                         alternative = "greater", confidence = 0.99)
+a <- gen(25, "r1", 10, 2); tt_paired("ties/round1/n=25/two-sided", a, round(a + gen(25, "norm", 0.2, 0.6), 1))
+a <- gen(40, "int", 30, 5); tt_paired("ties/int/n=40/less", a, a + gen(40, "int", 0.4, 1.5), alternative = "less")
+k <- 0
+for (n in c(3, 20, 250)) for (alt in ALTS) {
+  k <- k + 1
+  a <- OFF + gen(n, if (k %% 2 == 0) "r1" else "norm", 0, 2)
+  b <- a + gen(n, "norm", 0.1 * (k %% 3), 0.5)
+  if (any((a - b) + b != a)) stop("paired offset difference not exact")
+  tt_paired(sprintf("offset1e9/n=%d/%s", n, alt), a, b, alternative = alt, confidence = if (k == 5) 0.9 else NULL)
+}
+a <- gen(60, "norm", 10, 3); tt_paired("small_p/n=60/two-sided", a, a - gen(60, "norm", 1, 0.3))
+a <- gen(35, "norm", 10, 3); tt_paired("small_p/n=35/greater", a, a - gen(35, "norm", 2, 0.5), alternative = "greater")
+a <- gen(30, "norm", 10, 3); d <- gen(30, "norm", 0, 1); d <- d - mean(d) + 1e-4
+tt_paired("p_near_1/n=30/two-sided", a, a - d)
+a <- gen(30, "norm", 10, 3); tt_paired("p_near_1/n=30/less", a, a - gen(30, "norm", 1, 1), alternative = "less")
+
+# ------------------------------------------------------------------ one-way ANOVA
+SRC_AOV <- paste(RVER, "summary(aov(y ~ factor(g)))")
+anova_case <- function(name, groups, shift = 0) {
+  gv <- lapply(groups, shifted, shift = shift)
+  y <- unlist(gv); g <- factor(rep(seq_along(gv), lengths(gv)))
+  s <- summary(aov(y ~ g))[[1]]
+  ssb <- s[["Sum Sq"]][1]; ssw <- s[["Sum Sq"]][2]
+  # cross-check aov against the textbook two-pass formulas
+  gm <- mean(y); mi <- vapply(gv, mean, 0)
+  ssb2 <- sum(lengths(gv) * (mi - gm)^2); ssw2 <- sum(mapply(function(v, m) sum((v - m)^2), gv, mi))
+  if (abs(ssb - ssb2) > 1e-10 * ssb || abs(ssw - ssw2) > 1e-10 * ssw) stop(name, ": aov disagrees with formula")
+  if (shift != 0) {
+    yr <- unlist(groups)
+    diag_note(paste0("anova ", name), s[["F value"]][1], summary(aov(yr ~ g))[[1]][["F value"]][1])
+  }
+  req <- list(type = "anova_oneway", groups = lapply(groups, arr))
+  exp <- list(f_statistic = s[["F value"]][1], df_between = s$Df[1], df_within = s$Df[2],
+              p_value = s[["Pr(>F)"]][1], ss_between = ssb, ss_within = ssw,
+              ms_between = s[["Mean Sq"]][1], ms_within = s[["Mean Sq"]][2],
+              eta_squared = ssb / (ssb + ssw))
+  add_case(paste0("anova_oneway/", name), SRC_AOV, req, exp)
+}
+set.seed(104)
+mk_groups <- function(sizes, kind = "norm", means = NULL, s = 1) {
+  if (is.null(means)) means <- 10 + 0.4 * seq_along(sizes)
+  mapply(function(n, m) gen(n, kind, m, s), sizes, means, SIMPLIFY = FALSE)
+}
+anova_case("k=2/sizes=2,2", mk_groups(c(2, 2)))
+anova_case("k=2/sizes=2,3", mk_groups(c(2, 3), "exp"))
+anova_case("k=3/sizes=2,3,2", mk_groups(c(2, 3, 2)))
+anova_case("k=2/sizes=10,30", mk_groups(c(10, 30), "unif"))
+anova_case("k=3/sizes=10,15,12", mk_groups(c(10, 15, 12)))
+anova_case("k=4/sizes=30,25,40,35", mk_groups(c(30, 25, 40, 35), s = 2))
+anova_case("k=5/sizes=100,80,120,90,110", mk_groups(c(100, 80, 120, 90, 110), "exp", s = 3))
+anova_case("k=6/sizes=5,12,30,8,50,3", mk_groups(c(5, 12, 30, 8, 50, 3)))
+anova_case("k=6/sizes=2,2,2,2,2,3", mk_groups(c(2, 2, 2, 2, 2, 3)))
+anova_case("k=4/sizes=1000,800,1200,900", mk_groups(c(1000, 800, 1200, 900), "d64", means = c(0, 0.05, 0.1, 0.02)))
+anova_case("k=3/sizes=300,200,100", mk_groups(c(300, 200, 100), means = c(5, 5.1, 5.05), s = 1))
+anova_case("ties/round1/k=3/sizes=12,15,9", mk_groups(c(12, 15, 9), "r1", s = 0.7))
+anova_case("ties/int/k=4/sizes=20,25,30,18", mk_groups(c(20, 25, 30, 18), "int", means = c(5, 6, 5, 7), s = 2))
+anova_case("offset1e9/k=2/sizes=3,4", lapply(mk_groups(c(3, 4), means = c(0, 1)), `+`, OFF), shift = OFF)
+anova_case("offset1e9/k=3/sizes=10,14,8", lapply(mk_groups(c(10, 14, 8), means = c(0, 0.5, 1)), `+`, OFF), shift = OFF)
+anova_case("offset1e9/ties/k=4/sizes=20,30,25,22", lapply(mk_groups(c(20, 30, 25, 22), "r1", means = c(0, 0.2, 0.1, 0.4)), `+`, OFF),
+           shift = OFF)
+anova_case("offset1e9/k=5/sizes=150,120,100,130,90", lapply(mk_groups(c(150, 120, 100, 130, 90), means = c(0, 0.1, 0.05, 0.2, 0.15)), `+`, OFF),
+           shift = OFF)
+anova_case("small_p/k=3/sizes=40,50,45", mk_groups(c(40, 50, 45), means = c(0, 2, 4)))
+anova_case("small_p/k=4/sizes=200,200,200,200", mk_groups(c(200, 200, 200, 200), means = c(0, 0.5, 1, 1.5)))
+g <- mk_groups(c(20, 25, 30))
+g <- mapply(function(v, e) v - mean(v) + 10 + e, g, c(0, 1e-3, -1e-3), SIMPLIFY = FALSE)
+anova_case("p_near_1/k=3/sizes=20,25,30", g)
+
+# ------------------------------------------------------------------ regression
+SRC_LM <- paste(RVER, "lm + summary.lm")
+reg_case <- function(name, y, X, intercept = NULL, y_shift = 0, x_shift = 0) {
+  X <- as.matrix(X)
+  icpt <- is.null(intercept) || isTRUE(intercept)
+  fit <- if (icpt) lm(y ~ X) else lm(y ~ X - 1)
+  s <- summary(fit)
+  cf <- s$coefficients
+  p <- ncol(X) + icpt
+  if (nrow(cf) != p || any(is.na(coef(fit)))) stop(name, ": aliased coefficients")
+  fs <- s$fstatistic
+  est <- unname(cf[, 1]); se <- unname(cf[, 2]); tv <- unname(cf[, 3]); pv <- unname(cf[, 4])
+  est_j <- as.list(est); se_j <- as.list(se); tv_j <- as.list(tv); pv_j <- as.list(pv)
+  yr <- y; Xr <- X
+  if (y_shift != 0) {
+    stopifnot(icpt)
+    yr <- y + y_shift
+    if (any(yr - y_shift != y)) stop("y shift not exact")
+    est_j[[1]] <- est[1] + y_shift
+    t0 <- (est[1] + y_shift) / se[1]
+    tv_j[[1]] <- t0
+    p0 <- 2 * pt(-abs(t0), fit$df.residual)
+    pv_j[[1]] <- if (p0 > 1e-300) p0 else STAR  # underflow: not checked
+  }
+  if (x_shift != 0) {
+    stopifnot(icpt, ncol(X) == 1)
+    Xr <- X + x_shift
+    if (any(Xr - x_shift != X)) stop("x shift not exact")
+    est_j[[1]] <- STAR; se_j[[1]] <- STAR; tv_j[[1]] <- STAR; pv_j[[1]] <- STAR
+  }
+  req <- compact(list(type = "regression_ols", y = arr(yr),
+                      x = lapply(seq_len(nrow(Xr)), function(i) arr(Xr[i, ])), intercept = intercept))
+  exp <- list(coefficients = est_j, std_errors = se_j, t_values = tv_j, p_values = pv_j,
+              r_squared = s$r.squared, adj_r_squared = s$adj.r.squared,
+              f_statistic = unname(fs["value"]),
+              f_p_value = pf(fs["value"], fs["numdf"], fs["dendf"], lower.tail = FALSE)[[1]],
+              residual_std_error = s$sigma, df_residual = fit$df.residual, n = length(y))
+  add_case(paste0("regression_ols/", name), SRC_LM, req, exp)
+}
+set.seed(105)
+mk_reg <- function(n, p, kind = "norm", noise = 1, beta = NULL, b0 = 1.5) {
+  X <- sapply(seq_len(p), function(j) gen(n, kind, j - 2, 0.5 + j / 2))
+  X <- matrix(X, nrow = n)
+  if (is.null(beta)) beta <- round(runif(p, -2, 2), 2)
+  y <- b0 + drop(X %*% beta) + rnorm(n, 0, noise)
+  list(X = X, y = y)
+}
+k <- 0
+for (p in 1:5) for (n in c(p + 2, p + 3, 10 * p + 5, 200)) {
+  k <- k + 1
+  d <- mk_reg(n, p, c("norm", "unif", "exp")[(k %% 3) + 1], noise = c(0.5, 1, 2)[(k %% 3) + 1])
+  reg_case(sprintf("p=%d/n=%d/intercept", p, n), d$y, d$X, intercept = if (k %% 2 == 0) TRUE else NULL)
+}
+for (p in c(1, 2, 3, 5)) for (n in c(p + 2, 40)) {
+  d <- mk_reg(n, p, b0 = 0)
+  reg_case(sprintf("p=%d/n=%d/no_intercept", p, n), d$y, d$X, intercept = FALSE)
+}
+d <- mk_reg(1000, 2, noise = 3, beta = c(0.3, -0.2)); reg_case("p=2/n=1000/intercept", d$y, d$X)
+d <- mk_reg(2500, 3, "d64", noise = 4, beta = c(0.25, -0.1, 0.02)); d$y <- round(d$y * 64) / 64
+reg_case("p=3/n=2500/intercept", d$y, d$X, intercept = TRUE)
+d <- mk_reg(1000, 5, "d64", noise = 4, b0 = 0, beta = c(0.3, -0.2, 0.1, 0.05, -0.02)); d$y <- round(d$y * 64) / 64
+reg_case("p=5/n=1000/no_intercept", d$y, d$X, intercept = FALSE)
+d <- mk_reg(30, 2, "int", noise = 1); d$y <- round(d$y, 1)
+reg_case("ties/int_x/round1_y/p=2/n=30", d$y, d$X)
+d <- mk_reg(60, 4, "r1", noise = 0.7); reg_case("ties/round1_x/p=4/n=60", d$y, d$X)
+# y offset: y = 1e9 + v, v multiples of 1/1024 (exact); reference lm(v ~ x), intercept + 1e9
+for (cfg in list(c(1, 30), c(3, 100), c(2, 4))) {
+  d <- mk_reg(cfg[2], cfg[1]); v <- round(d$y * 1024) / 1024
+  reg_case(sprintf("offset1e9_y/p=%d/n=%d", cfg[1], cfg[2]), v, d$X, y_shift = OFF)
+}
+# x offset: x = 1e9 + u, u multiples of 1/1024; slope etc. from lm(y ~ u); intercept not checked
+for (n in c(3, 25, 500)) {
+  u <- round(gen(n, "norm", 0, 2) * 1024) / 1024
+  y <- 3 + 0.8 * u + rnorm(n, 0, 1)
+  reg_case(sprintf("offset1e9_x/p=1/n=%d", n), y, matrix(u), x_shift = OFF)
+}
+d <- mk_reg(50, 3, noise = 0.05, beta = c(1, -2, 0.5)); reg_case("small_p/p=3/n=50", d$y, d$X)
+d <- mk_reg(300, 1, noise = 1, beta = 0.6); reg_case("small_p/p=1/n=300", d$y, d$X)
+d <- mk_reg(40, 2, noise = 1, beta = c(0, 0))
+e <- residuals(lm(d$y ~ d$X)); y <- 1.5 + e + 5e-3 * d$X[, 1] - 3e-3 * d$X[, 2]
+reg_case("p_near_1/p=2/n=40", y, d$X)
+
+# ------------------------------------------------------------------ Pearson correlation
+SRC_COR <- paste(RVER, "cor.test(method = \"pearson\")")
+cor_case <- function(name, x, y, method = NULL, shift_x = 0, shift_y = 0) {
+  vx <- shifted(x, shift_x); vy <- shifted(y, shift_y)
+  r <- cor.test(vx, vy, method = "pearson")
+  if (shift_x != 0 || shift_y != 0) diag_note(paste0("cor ", name), r$estimate, cor.test(x, y)$estimate)
+  req <- compact(list(type = "correlation", x = arr(x), y = arr(y), method = method))
+  exp <- list(coefficient = unname(r$estimate), p_value = r$p.value, n = length(x))
+  add_case(paste0("correlation/pearson/", name), SRC_COR, req, exp)
+}
+set.seed(106)
+mk_xy <- function(n, rho, kind = "norm") {
+  x <- gen(n, kind, 2, 1.5)
+  y <- rho * (x - 2) / 1.5 + sqrt(1 - rho^2) * rnorm(n)
+  list(x = x, y = 5 + 2 * y)
+}
+k <- 0
+for (n in c(3, 4, 5, 10, 30, 100, 1000)) {
+  k <- k + 1
+  d <- mk_xy(n, c(0.5, -0.3, 0.7)[(k %% 3) + 1], c("norm", "unif", "exp")[(k %% 3) + 1])
+  cor_case(sprintf("n=%d", n), d$x, d$y, method = if (k %% 2 == 0) "pearson" else NULL)
+}
+d <- mk_xy(3000, 0.05, "d64"); cor_case("n=3000", d$x, round(d$y * 64) / 64, method = "pearson")
+d <- mk_xy(25, 0.4, "r1"); cor_case("ties/round1/n=25", d$x, round(d$y, 1))
+d <- mk_xy(60, -0.5, "int"); cor_case("ties/int/n=60", d$x, round(d$y))
+d <- mk_xy(4, 0.6); cor_case("offset1e9_x/n=4", OFF + d$x, d$y, shift_x = OFF)
+d <- mk_xy(40, 0.6); cor_case("offset1e9_xy/n=40", OFF + d$x, OFF + d$y, shift_x = OFF, shift_y = OFF)
+d <- mk_xy(500, -0.2, "r1"); cor_case("offset1e9_xy/ties/n=500", OFF + d$x, OFF + round(d$y, 1), method = "pearson",
+                                      shift_x = OFF, shift_y = OFF)
+d <- mk_xy(200, 0.9); cor_case("small_p/n=200", d$x, d$y)
+d <- mk_xy(30, -0.95); cor_case("small_p/n=30/negative", d$x, d$y)
+x <- gen(50, "norm", 0, 1); y <- rnorm(50); y <- residuals(lm(y ~ x)) + 1e-4 * (x - mean(x)) + 3
+cor_case("p_near_1/n=50", x, y)
+
+# ------------------------------------------------------------------ chi-square independence
+SRC_CHI <- paste(RVER, "chisq.test(correct = FALSE)")
+chi_case <- function(name, tab) {
+  tab <- as.matrix(tab)
+  if (any(rowSums(tab) == 0) || any(colSums(tab) == 0)) stop(name, ": zero margin")
+  r <- suppressWarnings(chisq.test(tab, correct = FALSE))
+  N <- sum(tab)
+  req <- list(type = "chi_square_independence", table = lapply(seq_len(nrow(tab)), function(i) arr(tab[i, ])))
+  exp <- list(statistic = unname(r$statistic), df = unname(r$parameter), p_value = r$p.value,
+              cramers_v = sqrt(unname(r$statistic) / (N * (min(dim(tab)) - 1))))
+  add_case(paste0("chi_square_independence/", name), SRC_CHI, req, exp)
+}
+set.seed(107)
+mk_tab <- function(r, c, N, assoc = 0) {
+  pr <- runif(r, 0.5, 1.5); pc <- runif(c, 0.5, 1.5)
+  P <- outer(pr, pc) * exp(assoc * matrix(rnorm(r * c), r, c))
+  P <- P / sum(P)
+  matrix(rmultinom(1, N, as.vector(P)), r, c)
+}
+chi_case("2x2/small", matrix(c(3, 1, 2, 4), 2, 2))
+chi_case("2x2/N=60", mk_tab(2, 2, 60, 0.3))
+chi_case("2x2/N=5000", mk_tab(2, 2, 5000, 0.05))
+chi_case("2x3/N=40", mk_tab(2, 3, 40, 0.3))
+chi_case("3x2/N=150", mk_tab(3, 2, 150, 0.2))
+chi_case("3x3/N=90", mk_tab(3, 3, 90, 0.4))
+chi_case("3x4/N=300", mk_tab(3, 4, 300, 0.2))
+chi_case("4x4/N=25/sparse_with_zero_cells", matrix(c(2, 0, 1, 3, 0, 4, 1, 0, 1, 1, 0, 2, 3, 0, 2, 5), 4, 4))
+chi_case("4x5/N=800", mk_tab(4, 5, 800, 0.15))
+chi_case("5x5/N=2000", mk_tab(5, 5, 2000, 0.1))
+chi_case("5x6/N=600", mk_tab(5, 6, 600, 0.2))
+chi_case("6x5/N=100000", mk_tab(6, 5, 100000, 0.02))
+chi_case("small_p/3x3/N=1000", mk_tab(3, 3, 1000, 1))
+chi_case("small_p/2x2/N=400", matrix(c(150, 50, 40, 160), 2, 2))
+chi_case("p_near_1/3x4", outer(c(10, 20, 30), c(5, 7, 9, 11)) + matrix(c(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1), 3, 4))
+chi_case("p_near_1/2x2/large", matrix(c(1000, 2000, 3000, 6001), 2, 2))
+
+# ------------------------------------------------------------------ write
+dir.create(dirname(OUT), recursive = TRUE, showWarnings = FALSE)
+con <- file(OUT, open = "wb")
+writeLines(LINES, con, sep = "\n", useBytes = TRUE)
+close(con)
+
+cat(sprintf("wrote %s: %d cases, %d bytes\n", OUT, length(LINES), file.size(OUT)))
+tab <- table(TYPES)
+for (t in names(tab)) cat(sprintf("  %-26s %d\n", t, tab[[t]]))
+if (length(DIAG)) {
+  cat("offset cases -- R's own result on the raw 1e9 data vs. the exact-shift reference:\n")
+  cat(paste0("  ", DIAG, "\n"), sep = "")
+}
