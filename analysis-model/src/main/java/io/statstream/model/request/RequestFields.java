@@ -202,9 +202,13 @@ final class RequestFields {
         double[] values = new double[node.size()];
         boolean valid = true;
         for (int i = 0; i < values.length; i++) {
-            Double value = finiteNumber(field + "[" + i + "]", node.get(i));
-            valid &= value != null;
-            values[i] = value == null ? Double.NaN : value;
+            JsonNode element = node.get(i);
+            if (isFiniteNumber(element)) {
+                values[i] = element.doubleValue() + 0.0; // -0 reads as 0; see finiteNumber
+            } else {
+                finiteNumber(field + "[" + i + "]", element); // reports why; the path is built only then
+                valid = false;
+            }
         }
         if (values.length < minSize) {
             violation(field, ViolationCode.TOO_SHORT,
@@ -212,6 +216,11 @@ final class RequestFields {
             return null;
         }
         return valid ? values : null;
+    }
+
+    /** The fast path for array elements: no allocation for a valid number. */
+    private static boolean isFiniteNumber(JsonNode node) {
+        return node.isNumber() && Double.isFinite(node.doubleValue());
     }
 
     private Double finiteNumber(String field, JsonNode node) {

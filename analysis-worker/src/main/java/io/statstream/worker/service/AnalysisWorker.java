@@ -1,0 +1,92 @@
+package io.statstream.worker.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.statstream.model.request.RequestLimits;
+import io.statstream.model.request.RequestParser;
+import io.statstream.model.topic.Topics;
+import io.statstream.runtime.SharedSettings;
+import io.statstream.store.ResultStore;
+import io.statstream.worker.engine.Engine;
+import io.statstream.worker.topology.AnalysisTopology;
+import io.statstream.worker.topology.WorkerMetrics;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The Kafka Streams application that runs {@link AnalysisTopology}. */
+public final class AnalysisWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisWorker.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+
+    private AnalysisWorker(Topology topology, Properties config) {
+        this.streams = new KafkaStreams(topology, config);
+        streams.setStateListener((now, before) -> {
+            LOG.info("Worker {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        // A bug in one record must not stop the worker: the record goes to the dead-letter topic
+        // (see processingConfig); a thread that dies anyway is replaced.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    public static AnalysisWorker start(WorkerSettings settings, ResultStore store, MeterRegistry registry) {
+        Properties config = streamsConfig(settings);
+        StreamsBuilder builder = new StreamsBuilder();
+        new AnalysisTopology(new RequestParser(new RequestLimits(settings.getInt(WorkerSettings.MAX_VALUES_PER_REQUEST))),
+                store, new Engine(Clock.systemUTC()), new WorkerMetrics(registry),
+                Duration.ofSeconds(settings.getLong(WorkerSettings.IN_FLIGHT_RETENTION_SECONDS)))
+                .addTo(builder);
+        AnalysisWorker worker = new AnalysisWorker(builder.build(config), config);
+        worker.streams.start();
+        return worker;
+    }
+
+    static Properties streamsConfig(WorkerSettings settings) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.getString(WorkerSettings.WORKER_APPLICATION_ID));
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS));
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.getString(WorkerSettings.PROCESSING_GUARANTEE));
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(WorkerSettings.WORKER_THREADS));
+        config.put(StreamsConfig.STATE_DIR_CONFIG, settings.getString(WorkerSettings.WORKER_STATE_DIR));
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.getShort(SharedSettings.TOPIC_REPLICATION_FACTOR));
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ANALYSIS_REQUESTS_DLQ.name());
+        return config;
+    }
+
+    /** Waits until the worker has joined its group and is processing. */
+    public void awaitRunning(Duration timeout) throws InterruptedException, TimeoutException {
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new TimeoutException("worker not running after " + timeout + "; state " + streams.state());
+        }
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

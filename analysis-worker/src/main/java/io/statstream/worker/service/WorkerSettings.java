@@ -1,0 +1,53 @@
+package io.statstream.worker.service;
+
+import io.statstream.model.request.RequestLimits;
+import io.statstream.runtime.SharedSettings;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.Map;
+
+import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
+
+/** The worker's settings, read from environment variables of the same names. */
+public final class WorkerSettings extends AbstractConfig {
+    public static final String WORKER_APPLICATION_ID = "WORKER_APPLICATION_ID";
+    public static final String DEFAULT_WORKER_APPLICATION_ID = "statstream-worker";
+
+    public static final String PROCESSING_GUARANTEE = "PROCESSING_GUARANTEE";
+    public static final String DEFAULT_PROCESSING_GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
+
+    public static final String WORKER_THREADS = "WORKER_THREADS";
+    public static final int DEFAULT_WORKER_THREADS = 1;
+
+    public static final String WORKER_STATE_DIR = "WORKER_STATE_DIR";
+    public static final String DEFAULT_WORKER_STATE_DIR = System.getProperty("java.io.tmpdir") + "/statstream-worker";
+
+    public static final String IN_FLIGHT_RETENTION_SECONDS = "IN_FLIGHT_RETENTION_SECONDS";
+    /** Longer than a result takes to reach the store, far shorter than it stays there. */
+    public static final long DEFAULT_IN_FLIGHT_RETENTION_SECONDS = 600;
+
+    public static final String MAX_VALUES_PER_REQUEST = "MAX_VALUES_PER_REQUEST";
+
+    public static final ConfigDef DEFINITION = SharedSettings.define(new ConfigDef())
+            .define(WORKER_APPLICATION_ID, Type.STRING, DEFAULT_WORKER_APPLICATION_ID, new ConfigDef.NonEmptyString(),
+                    Importance.HIGH, "Kafka Streams application id; workers with the same id share the partitions.")
+            .define(PROCESSING_GUARANTEE, Type.STRING, DEFAULT_PROCESSING_GUARANTEE,
+                    ConfigDef.ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.MEDIUM,
+                    "exactly_once_v2 (default) or at_least_once.")
+            .define(WORKER_THREADS, Type.INT, DEFAULT_WORKER_THREADS, atLeast(1), Importance.MEDIUM,
+                    "Stream threads in this worker.")
+            .define(WORKER_STATE_DIR, Type.STRING, DEFAULT_WORKER_STATE_DIR, Importance.LOW,
+                    "Directory of the worker's local state (the in-flight keys).")
+            .define(IN_FLIGHT_RETENTION_SECONDS, Type.LONG, DEFAULT_IN_FLIGHT_RETENTION_SECONDS, atLeast(1), Importance.LOW,
+                    "How long a computed key counts as in flight, dropping further copies.")
+            .define(MAX_VALUES_PER_REQUEST, Type.INT, RequestLimits.DEFAULT_MAX_VALUES, atLeast(1), Importance.LOW,
+                    "Most numbers one request may hold; larger records are dead-lettered.");
+
+    public WorkerSettings(Map<String, ?> values) {
+        super(DEFINITION, values, false);
+    }
+}

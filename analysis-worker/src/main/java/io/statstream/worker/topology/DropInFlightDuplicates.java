@@ -1,0 +1,74 @@
+package io.statstream.worker.topology;
+
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
+
+/**
+ * Drops a request whose key this partition has already sent to be computed within the retention.
+ * The same key always lands on the same partition, so this state store sees every copy of a key
+ * and the check is exact. Entries expire after the retention, by which time the result is stored
+ * (and a later copy is dropped as a completed duplicate) or has expired (and is computed again).
+ */
+final class DropInFlightDuplicates implements FixedKeyProcessor<byte[], InboundRequest.Accepted, InboundRequest.Accepted> {
+    private final String storeName;
+    private final Duration retention;
+    private final WorkerMetrics metrics;
+    private FixedKeyProcessorContext<byte[], InboundRequest.Accepted> context;
+    private KeyValueStore<String, Long> seen;
+
+    DropInFlightDuplicates(String storeName, Duration retention, WorkerMetrics metrics) {
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("in-flight retention must be positive, got " + retention);
+        }
+        this.storeName = storeName;
+        this.retention = retention;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<byte[], InboundRequest.Accepted> context) {
+        this.context = context;
+        this.seen = context.getStateStore(storeName);
+        Duration purgeEvery = retention.dividedBy(10).compareTo(Duration.ofSeconds(1)) < 0
+                ? Duration.ofSeconds(1) : retention.dividedBy(10);
+        context.schedule(purgeEvery, PunctuationType.WALL_CLOCK_TIME, this::forgetExpired);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<byte[], InboundRequest.Accepted> record) {
+        String key = record.value().key().hex();
+        long now = context.currentSystemTimeMs();
+        if (isInFlight(key, now)) {
+            metrics.inFlightDuplicate();
+            return;
+        }
+        rememberInFlight(key, now);
+        context.forward(record);
+    }
+
+    private boolean isInFlight(String key, long now) {
+        Long since = seen.get(key);
+        return since != null && now - since < retention.toMillis();
+    }
+
+    private void rememberInFlight(String key, long now) {
+        seen.put(key, now);
+    }
+
+    private void forgetExpired(long now) {
+        try (KeyValueIterator<String, Long> entries = seen.all()) {
+            while (entries.hasNext()) {
+                var entry = entries.next();
+                if (now - entry.value >= retention.toMillis()) {
+                    seen.delete(entry.key);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.statstream.worker.topology;
+
+import io.statstream.model.key.ContentKey;
+import io.statstream.model.request.AnalysisRequest;
+
+/** A record of analysis-requests once read: a valid request under its verified key, or a reason to dead-letter it. */
+sealed interface InboundRequest permits InboundRequest.Accepted, InboundRequest.Rejected {
+
+    record Accepted(ContentKey key, AnalysisRequest request) implements InboundRequest {
+    }
+
+    /** @param original the record's value exactly as it arrived, for the dead-letter topic */
+    record Rejected(String reason, byte[] original) implements InboundRequest {
+    }
+}

@@ -1,0 +1,78 @@
+package io.statstream.worker.topology;
+
+import io.statstream.model.key.CanonicalForm;
+import io.statstream.model.key.ContentKey;
+import io.statstream.model.request.ParsedRequest;
+import io.statstream.model.request.RequestParser;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a raw record of analysis-requests: the key must be a content key, the value a valid
+ * request, and the key must be the one the request hashes to, since a wrong key would file the
+ * result under another question. Anything else is rejected with headers saying why and where from.
+ */
+final class ReadRequest implements FixedKeyProcessor<byte[], byte[], InboundRequest> {
+    private final RequestParser parser;
+    private FixedKeyProcessorContext<byte[], InboundRequest> context;
+
+    ReadRequest(RequestParser parser) {
+        this.parser = parser;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<byte[], InboundRequest> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<byte[], byte[]> record) {
+        Optional<ContentKey> key = ContentKey.parse(record.key() == null ? null : new String(record.key(), StandardCharsets.US_ASCII));
+        if (key.isEmpty()) {
+            reject(record, "the record key is not a content key (64 lowercase hex digits)");
+            return;
+        }
+        if (record.value() == null) {
+            reject(record, "the record has no value");
+            return;
+        }
+        ParsedRequest parsed = parser.parse(record.value());
+        if (parsed instanceof ParsedRequest.Invalid invalid) {
+            reject(record, "invalid request: " + invalid.violations().stream()
+                    .map(v -> v.field() + " " + v.code().wireName() + ": " + v.message())
+                    .limit(10)
+                    .collect(Collectors.joining("; ")));
+            return;
+        }
+        ParsedRequest.Valid valid = (ParsedRequest.Valid) parsed;
+        ContentKey computed = CanonicalForm.of(valid.request()).key();
+        if (!computed.equals(key.get())) {
+            reject(record, "key mismatch: the record key is " + key.get() + " but the request's content key is " + computed);
+            return;
+        }
+        context.forward(record.withValue(new InboundRequest.Accepted(computed, valid.request())));
+    }
+
+    private void reject(FixedKeyRecord<byte[], byte[]> record, String reason) {
+        Headers headers = record.headers();
+        headers.add(DeadLetterHeaders.REASON, utf8(reason));
+        Optional<RecordMetadata> source = context.recordMetadata();
+        source.ifPresent(metadata -> {
+            headers.add(DeadLetterHeaders.SOURCE_TOPIC, utf8(metadata.topic()));
+            headers.add(DeadLetterHeaders.SOURCE_PARTITION, utf8(Integer.toString(metadata.partition())));
+            headers.add(DeadLetterHeaders.SOURCE_OFFSET, utf8(Long.toString(metadata.offset())));
+        });
+        context.forward(record.withValue(new InboundRequest.Rejected(reason, record.value())).withHeaders(headers));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

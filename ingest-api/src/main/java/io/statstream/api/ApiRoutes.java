@@ -1,0 +1,26 @@
+package io.statstream.api;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** The route table, on one screen. */
+final class ApiRoutes {
+    static final String ANALYSES = "/v1/analyses";
+
+    private ApiRoutes() {
+    }
+
+    static Router mount(Router router, long maxBodyBytes, SubmitHandler submit, ResultHandler result, HealthHandler health) {
+        Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+
+        router.post(ANALYSES).consumes("application/json").handler(body).handler(submit);
+        router.get(ANALYSES + "/:key").handler(result);
+        router.get("/health").handler(health);
+        router.get("/health/live").handler(ctx -> ctx.response().end("{\"status\":\"UP\"}"));
+
+        router.route().failureHandler(new ProblemHandler());
+        return router;
+    }
+}

@@ -1,0 +1,70 @@
+package io.statstream.api;
+
+import io.statstream.model.request.RequestLimits;
+import io.statstream.model.request.RequestParser;
+import io.statstream.runtime.SharedSettings;
+import io.statstream.store.ResultStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The HTTP API: its Vert.x instance, producer and admin client, started together and closed together. */
+public final class ApiServer implements AutoCloseable {
+    private final Vertx vertx;
+    private final RequestPublisher publisher;
+    private final Admin admin;
+    private final HttpServer server;
+
+    private ApiServer(Vertx vertx, RequestPublisher publisher, Admin admin, HttpServer server) {
+        this.vertx = vertx;
+        this.publisher = publisher;
+        this.admin = admin;
+        this.server = server;
+    }
+
+    /** Starts listening; returns once the port is bound. The store stays the caller's to close. */
+    public static ApiServer start(ApiSettings settings, ResultStore store) throws Exception {
+        String bootstrap = settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS);
+        Vertx vertx = Vertx.vertx();
+        RequestPublisher publisher = new RequestPublisher(bootstrap);
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.CLIENT_ID_CONFIG, "statstream-ingest-api-health"));
+        RequestParser parser = new RequestParser(new RequestLimits(settings.getInt(ApiSettings.MAX_VALUES_PER_REQUEST)));
+        Router router = ApiRoutes.mount(Router.router(vertx), settings.getLong(ApiSettings.HTTP_MAX_BODY_BYTES),
+                new SubmitHandler(parser, store, publisher), new ResultHandler(store), new HealthHandler(admin, store));
+        try {
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
+                    .requestHandler(router)
+                    .listen(settings.getInt(ApiSettings.HTTP_PORT))
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return new ApiServer(vertx, publisher, admin, server);
+        } catch (Exception e) {
+            publisher.close();
+            admin.close();
+            vertx.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // closing anyway
+        }
+        publisher.close();
+        admin.close();
+        vertx.close();
+    }
+}

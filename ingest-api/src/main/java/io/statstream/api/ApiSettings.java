@@ -1,0 +1,37 @@
+package io.statstream.api;
+
+import io.statstream.model.request.RequestLimits;
+import io.statstream.runtime.SharedSettings;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+import java.util.Map;
+
+import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
+import static org.apache.kafka.common.config.ConfigDef.Range.between;
+
+/** The API's settings, read from environment variables of the same names. */
+public final class ApiSettings extends AbstractConfig {
+    public static final String HTTP_PORT = "HTTP_PORT";
+    public static final int DEFAULT_HTTP_PORT = 8080;
+
+    public static final String HTTP_MAX_BODY_BYTES = "HTTP_MAX_BODY_BYTES";
+    /** Room for the largest request the value cap allows, written out as JSON. */
+    public static final long DEFAULT_HTTP_MAX_BODY_BYTES = 32L * 1024 * 1024;
+
+    public static final String MAX_VALUES_PER_REQUEST = "MAX_VALUES_PER_REQUEST";
+
+    public static final ConfigDef DEFINITION = SharedSettings.define(new ConfigDef())
+            .define(HTTP_PORT, Type.INT, DEFAULT_HTTP_PORT, between(0, 65535), Importance.HIGH,
+                    "Port the HTTP API listens on (0: any free port).")
+            .define(HTTP_MAX_BODY_BYTES, Type.LONG, DEFAULT_HTTP_MAX_BODY_BYTES, atLeast(1024), Importance.MEDIUM,
+                    "Largest request body accepted; larger bodies get 413.")
+            .define(MAX_VALUES_PER_REQUEST, Type.INT, RequestLimits.DEFAULT_MAX_VALUES, atLeast(1), Importance.MEDIUM,
+                    "Most numbers one request may hold; more get 413.");
+
+    public ApiSettings(Map<String, ?> values) {
+        super(DEFINITION, values, false);
+    }
+}

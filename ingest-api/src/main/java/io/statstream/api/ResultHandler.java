@@ -1,0 +1,69 @@
+package io.statstream.api;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statstream.model.json.Json;
+import io.statstream.model.key.ContentKey;
+import io.statstream.store.ResultStore;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
+
+/**
+ * GET /v1/analyses/{key}: the envelope (200), pending (202 with Retry-After), unknown (404).
+ * A key's result never changes, so the ETag is the key itself and a client that holds it gets 304
+ * without the store being asked.
+ */
+final class ResultHandler implements Handler<RoutingContext> {
+    private final ResultStore store;
+
+    ResultHandler(ResultStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String text = ctx.pathParam("key");
+        Optional<ContentKey> parsed = ContentKey.parse(text);
+        if (parsed.isEmpty()) {
+            ctx.fail(new ApiException(ApiError.MALFORMED_KEY, "\"" + text + "\" is not 64 lowercase hex digits"));
+            return;
+        }
+        ContentKey key = parsed.get();
+        String etag = etag(key.hex());
+        String ifNoneMatch = ctx.request().getHeader("If-None-Match");
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            ctx.response().setStatusCode(304).putHeader("ETag", etag).end();
+            return;
+        }
+        Future.fromCompletionStage(store.get(key), ctx.vertx().getOrCreateContext())
+                .compose(stored -> stored.isPresent()
+                        ? ctx.response().putHeader("Content-Type", "application/json").putHeader("ETag", etag)
+                                .end(Buffer.buffer(stored.get()))
+                        : answerWithoutResult(ctx, key))
+                .recover(e -> Future.failedFuture(e instanceof ApiException ? e
+                        : new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
+                .onFailure(ctx::fail);
+    }
+
+    private Future<Void> answerWithoutResult(RoutingContext ctx, ContentKey key) {
+        return Future.fromCompletionStage(store.isPending(key), ctx.vertx().getOrCreateContext())
+                .compose(pending -> pending
+                        ? ctx.response().setStatusCode(202)
+                                .putHeader("Content-Type", "application/json")
+                                .putHeader("Retry-After", Integer.toString(ApiError.RETRY_AFTER_SECONDS))
+                                .end(Buffer.buffer(Json.write(pendingBody(key.hex()))))
+                        : Future.failedFuture(new ApiException(ApiError.NOT_FOUND, "no result and nothing pending for " + key)));
+    }
+
+    static String etag(String hex) {
+        return '"' + hex + '"';
+    }
+
+    static ObjectNode pendingBody(String hex) {
+        return JsonNodeFactory.instance.objectNode().put("key", hex).put("status", "pending").put("cache_hit", false);
+    }
+}

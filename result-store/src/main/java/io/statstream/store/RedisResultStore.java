@@ -1,0 +1,105 @@
+package io.statstream.store;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.statstream.model.key.ContentKey;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Results in Redis through one Lettuce connection, which pipelines every caller's commands. While
+ * Redis is unreachable, commands fail at once instead of queueing ({@code REJECT_COMMANDS}), so the
+ * API answers 503 in milliseconds, and Lettuce reconnects by itself when Redis is back.
+ */
+public final class RedisResultStore implements ResultStore {
+    /** A command that has not answered by then has failed. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    private static final byte[] PENDING_MARK = {'1'};
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisAsyncCommands<String, byte[]> redis;
+    private final ResultStoreOptions options;
+    private final String description;
+
+    private RedisResultStore(RedisClient client, StatefulRedisConnection<String, byte[]> connection,
+                             ResultStoreOptions options, String description) {
+        this.client = client;
+        this.connection = connection;
+        this.redis = connection.async();
+        this.options = options;
+        this.description = description;
+    }
+
+    /** Connects to Redis; throws when it cannot, so a service does not start against a missing store. */
+    public static RedisResultStore connect(String redisUrl, ResultStoreOptions options) {
+        RedisURI uri = RedisURI.create(redisUrl);
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(DEFAULT_COMMAND_TIMEOUT))
+                .build());
+        try {
+            StatefulRedisConnection<String, byte[]> connection =
+                    client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+            return new RedisResultStore(client, connection, options, "redis://" + uri.getHost() + ":" + uri.getPort());
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw e;
+        }
+    }
+
+    @Override
+    public CompletionStage<Optional<byte[]>> get(ContentKey key) {
+        return redis.get(options.resultKey(key.hex())).thenApply(Optional::ofNullable);
+    }
+
+    @Override
+    public CompletionStage<Boolean> contains(ContentKey key) {
+        return redis.exists(options.resultKey(key.hex())).thenApply(count -> count > 0);
+    }
+
+    @Override
+    public CompletionStage<Void> put(ContentKey key, byte[] envelopeJson) {
+        return redis.set(options.resultKey(key.hex()), envelopeJson, SetArgs.Builder.ex(options.resultTtl()))
+                .thenApply(ok -> null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> markPending(ContentKey key) {
+        return redis.set(options.pendingKey(key.hex()), PENDING_MARK, SetArgs.Builder.nx().ex(options.pendingTtl()))
+                .thenApply("OK"::equals);
+    }
+
+    @Override
+    public CompletionStage<Boolean> isPending(ContentKey key) {
+        return redis.exists(options.pendingKey(key.hex())).thenApply(count -> count > 0);
+    }
+
+    @Override
+    public CompletionStage<Void> ping() {
+        return redis.ping().thenApply(pong -> null);
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}

@@ -1,0 +1,174 @@
+package io.statstream.store;
+
+import io.statstream.model.key.ContentKey;
+import io.statstream.model.topic.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Materializes analysis-results into the result store. Offsets are committed only after every
+ * record of a poll is stored, so a store outage delays results but loses none: the sink holds the
+ * batch, retries with backoff while staying in its group, and resumes when the store answers.
+ */
+public final class ResultSink implements AutoCloseable {
+    public static final String DEFAULT_GROUP_ID = "statstream-result-sink";
+    private static final Logger LOG = LoggerFactory.getLogger(ResultSink.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final ResultStore store;
+    private final boolean rebuild;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private ResultSink(Consumer<byte[], byte[]> consumer, ResultStore store, boolean rebuild) {
+        this.consumer = consumer;
+        this.store = store;
+        this.rebuild = rebuild;
+        this.thread = new Thread(this::run, "result-sink");
+    }
+
+    /**
+     * Starts consuming in a thread of its own.
+     *
+     * @param rebuild replay analysis-results from the beginning, rewriting every result into the store
+     */
+    public static ResultSink start(String bootstrapServers, String groupId, ResultStore store, boolean rebuild) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // the worker writes results in transactions (exactly_once_v2): never store an aborted one
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+        ResultSink sink = new ResultSink(
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()), store, rebuild);
+        sink.thread.start();
+        return sink;
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(Topics.ANALYSIS_RESULTS.name()), new RebuildOnFirstAssignment());
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+                if (!records.isEmpty()) {
+                    storeThenCommit(records);
+                }
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } catch (RuntimeException e) {
+            LOG.error("Result sink stopped: {}", e.toString(), e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void storeThenCommit(ConsumerRecords<byte[], byte[]> records) {
+        Duration backoff = FIRST_BACKOFF;
+        while (running) {
+            Optional<Throwable> failure = storeAll(records);
+            if (failure.isEmpty()) {
+                consumer.commitSync();
+                return;
+            }
+            LOG.warn("Result store {} unavailable ({}); {} results wait, retrying in {} ms",
+                    store.describe(), failure.get().toString(), records.count(), backoff.toMillis());
+            waitInGroup(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    private Optional<Throwable> storeAll(ConsumerRecords<byte[], byte[]> records) {
+        List<CompletableFuture<Void>> writes = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            Optional<ContentKey> key = ContentKey.parse(record.key() == null ? null : new String(record.key(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            if (key.isEmpty() || record.value() == null) {
+                LOG.error("Skipping a record of {} that is not a result: partition {}, offset {}",
+                        record.topic(), record.partition(), record.offset());
+                continue;
+            }
+            writes.add(store.put(key.get(), record.value()).toCompletableFuture());
+        }
+        try {
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                    .get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return Optional.of(e);
+        } catch (Exception e) {
+            return Optional.of(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /** Paused polls keep this member in its group (max.poll.interval.ms) while the store is down. */
+    private void waitInGroup(Duration backoff) {
+        consumer.pause(consumer.assignment());
+        try {
+            consumer.poll(backoff);
+        } finally {
+            consumer.resume(consumer.assignment());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class RebuildOnFirstAssignment implements ConsumerRebalanceListener {
+        private boolean rebuilt;
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (rebuild && !rebuilt && !partitions.isEmpty()) {
+                LOG.info("Rebuilding the result store from the beginning of {} ({} partitions)",
+                        Topics.ANALYSIS_RESULTS.name(), partitions.size());
+                consumer.seekToBeginning(partitions);
+                rebuilt = true;
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            LOG.info("Result sink gives up {}", describe(partitions));
+        }
+
+        private String describe(Collection<TopicPartition> partitions) {
+            return partitions.size() + " partition" + (partitions.size() == 1 ? "" : "s").toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.statstream.store;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How results are kept.
+ *
+ * @param keyPrefix          prefix of every key written; default {@value #DEFAULT_KEY_PREFIX}
+ * @param resultTtl          how long a result is kept; default {@link #DEFAULT_RESULT_TTL}
+ * @param pendingTtl         how long a key stays pending without a result; default {@link #DEFAULT_PENDING_TTL}
+ * @param maxInProcessEntries bound of the in-process store; default {@value #DEFAULT_MAX_IN_PROCESS_ENTRIES}
+ */
+public record ResultStoreOptions(String keyPrefix, Duration resultTtl, Duration pendingTtl, long maxInProcessEntries) {
+    public static final String DEFAULT_KEY_PREFIX = "statstream:";
+    public static final Duration DEFAULT_RESULT_TTL = Duration.ofHours(1);
+    /** Long enough for a result to arrive under load; short enough that a lost request is not pending for ever. */
+    public static final Duration DEFAULT_PENDING_TTL = Duration.ofMinutes(10);
+    public static final long DEFAULT_MAX_IN_PROCESS_ENTRIES = 100_000;
+
+    public static final ResultStoreOptions DEFAULT = new ResultStoreOptions(DEFAULT_KEY_PREFIX, DEFAULT_RESULT_TTL,
+            DEFAULT_PENDING_TTL, DEFAULT_MAX_IN_PROCESS_ENTRIES);
+
+    public ResultStoreOptions {
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        requirePositive("resultTtl", resultTtl);
+        requirePositive("pendingTtl", pendingTtl);
+        if (maxInProcessEntries < 1) {
+            throw new IllegalArgumentException("maxInProcessEntries must be at least 1, got " + maxInProcessEntries);
+        }
+    }
+
+    public ResultStoreOptions withResultTtl(Duration ttl) {
+        return new ResultStoreOptions(keyPrefix, ttl, pendingTtl, maxInProcessEntries);
+    }
+
+    public ResultStoreOptions withKeyPrefix(String prefix) {
+        return new ResultStoreOptions(prefix, resultTtl, pendingTtl, maxInProcessEntries);
+    }
+
+    String resultKey(String hex) {
+        return keyPrefix + "result:" + hex;
+    }
+
+    String pendingKey(String hex) {
+        return keyPrefix + "pending:" + hex;
+    }
+
+    private static void requirePositive(String name, Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, got " + duration);
+        }
+    }
+}

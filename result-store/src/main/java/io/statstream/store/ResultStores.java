@@ -1,0 +1,31 @@
+package io.statstream.store;
+
+import io.statstream.runtime.StoreSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Chooses the store: Redis when a URL is configured, else the in-process store, saying so in the log. */
+public final class ResultStores {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultStores.class);
+
+    private ResultStores() {
+    }
+
+    /** The store the shared settings (REDIS_URL, REDIS_KEY_PREFIX, RESULT_TTL_SECONDS) describe. */
+    public static ResultStore open(StoreSettings settings) {
+        return open(settings.redisUrl(), ResultStoreOptions.DEFAULT
+                .withKeyPrefix(settings.keyPrefix())
+                .withResultTtl(settings.resultTtl()));
+    }
+
+    public static ResultStore open(String redisUrl, ResultStoreOptions options) {
+        if (redisUrl == null || redisUrl.isBlank()) {
+            LOG.warn("No REDIS_URL: results are kept in this process only, at most {} for {}; they are lost on restart",
+                    options.maxInProcessEntries(), options.resultTtl());
+            return new InProcessResultStore(options);
+        }
+        RedisResultStore store = RedisResultStore.connect(redisUrl, options);
+        LOG.info("Results are kept in {} for {}", store.describe(), options.resultTtl());
+        return store;
+    }
+}

@@ -1,0 +1,25 @@
+package io.statstream.store;
+
+import io.statstream.runtime.SharedSettings;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+import java.util.Map;
+
+/** The result sink's settings, read from environment variables of the same names. */
+public final class SinkSettings extends AbstractConfig {
+    public static final String SINK_GROUP_ID = "SINK_GROUP_ID";
+    public static final String SINK_REBUILD = "SINK_REBUILD";
+
+    public static final ConfigDef DEFINITION = SharedSettings.define(new ConfigDef())
+            .define(SINK_GROUP_ID, Type.STRING, ResultSink.DEFAULT_GROUP_ID, new ConfigDef.NonEmptyString(), Importance.LOW,
+                    "Consumer group of the result sink.")
+            .define(SINK_REBUILD, Type.BOOLEAN, false, Importance.MEDIUM,
+                    "Replay analysis-results from the beginning into the store at start-up (rebuilds a lost cache).");
+
+    public SinkSettings(Map<String, ?> values) {
+        super(DEFINITION, values, false);
+    }
+}

@@ -1,0 +1,50 @@
+package io.statstream.runtime;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
+
+/**
+ * The settings every service reads, declared once: name (the environment variable), type,
+ * default, validator and documentation together. Each service adds its own to these.
+ */
+public final class SharedSettings {
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String DEFAULT_KAFKA_BOOTSTRAP_SERVERS = "localhost:9092";
+
+    public static final String TOPIC_PARTITIONS = "TOPIC_PARTITIONS";
+    public static final int DEFAULT_TOPIC_PARTITIONS = 6;
+
+    public static final String TOPIC_REPLICATION_FACTOR = "TOPIC_REPLICATION_FACTOR";
+    public static final short DEFAULT_TOPIC_REPLICATION_FACTOR = 1;
+
+    public static final String REDIS_URL = "REDIS_URL";
+
+    public static final String RESULT_TTL_SECONDS = "RESULT_TTL_SECONDS";
+    public static final long DEFAULT_RESULT_TTL_SECONDS = 3600;
+
+    public static final String REDIS_KEY_PREFIX = "REDIS_KEY_PREFIX";
+    public static final String DEFAULT_REDIS_KEY_PREFIX = "statstream:";
+
+    private SharedSettings() {
+    }
+
+    public static ConfigDef define(ConfigDef def) {
+        return def
+                .define(KAFKA_BOOTSTRAP_SERVERS, Type.STRING, DEFAULT_KAFKA_BOOTSTRAP_SERVERS, new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, "Kafka brokers to connect to, host:port[,host:port...].")
+                .define(TOPIC_PARTITIONS, Type.INT, DEFAULT_TOPIC_PARTITIONS, atLeast(1), Importance.MEDIUM,
+                        "Partitions of each topic, used when a service creates a topic that does not exist yet.")
+                .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, DEFAULT_TOPIC_REPLICATION_FACTOR, atLeast(1), Importance.MEDIUM,
+                        "Replication factor of each topic created at start-up.")
+                .define(REDIS_URL, Type.STRING, "", Importance.HIGH,
+                        "Redis to keep results in, e.g. redis://localhost:6379. Empty: an in-process store"
+                                + " (one process only, lost on restart).")
+                .define(RESULT_TTL_SECONDS, Type.LONG, DEFAULT_RESULT_TTL_SECONDS, atLeast(1), Importance.MEDIUM,
+                        "How long a stored result is kept, in seconds.")
+                .define(REDIS_KEY_PREFIX, Type.STRING, DEFAULT_REDIS_KEY_PREFIX, Importance.LOW,
+                        "Prefix of every Redis key statstream writes.");
+    }
+}

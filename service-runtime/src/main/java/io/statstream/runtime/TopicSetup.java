@@ -1,0 +1,88 @@
+package io.statstream.runtime;
+
+import io.statstream.model.topic.Topic;
+import io.statstream.model.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Creates statstream's topics when they do not exist, which makes start-up idempotent, and waits
+ * until every partition answers an offset request: an idempotent producer that sends right after
+ * CreateTopics can otherwise lose its first records (KAFKA-15591).
+ */
+public final class TopicSetup {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private TopicSetup() {
+    }
+
+    public static void ensureTopics(Admin admin, int partitions, short replicationFactor)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        List<NewTopic> missing = Topics.ALL.stream()
+                .filter(topic -> !existing.contains(topic.name()))
+                .map(topic -> newTopic(topic, partitions, replicationFactor))
+                .toList();
+        for (NewTopic topic : missing) {
+            try {
+                admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info("Created topic {} ({} partitions, replication {})", topic.name(), partitions, replicationFactor);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e; // another service created it first: that is fine
+                }
+            }
+        }
+        awaitPartitionsReady(admin);
+    }
+
+    private static NewTopic newTopic(Topic<?, ?> topic, int partitions, short replicationFactor) {
+        NewTopic newTopic = new NewTopic(topic.name(), partitions, replicationFactor);
+        if (topic.equals(Topics.ANALYSIS_RESULTS)) {
+            // The durable record of every result: compaction keeps the latest per key for ever.
+            newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return newTopic;
+    }
+
+    private static void awaitPartitionsReady(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> names = Topics.ALL.stream().map(Topic::name).toList();
+        Map<String, TopicDescription> descriptions =
+                admin.describeTopics(names).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        descriptions.values().forEach(description -> description.partitions().forEach(
+                partition -> partitions.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info("Topics ready: {}", partitions.keySet().stream().map(TopicPartition::topic).distinct()
+                        .sorted().collect(Collectors.joining(", ")));
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100); // leaders are still being elected: a bounded retry, not a poll for results
+            }
+        }
+    }
+}
