@@ -8,6 +8,7 @@ public enum ApiError {
     INVALID_REQUEST(400, "invalid-request", "The request is not a valid analysis", false),
     MALFORMED_KEY(400, "malformed-key", "A key is 64 lowercase hex digits", false),
     NOT_FOUND(404, "not-found", "No analysis with this key was submitted, or its result expired", false),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "This path does not accept this method", false),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is larger than this server accepts", false),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json", false),
     STORE_UNAVAILABLE(503, "store-unavailable", "The result store does not answer; try again shortly", true),
@@ -49,6 +50,7 @@ public enum ApiError {
         return switch (status) {
             case 400 -> INVALID_REQUEST;
             case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             default -> INTERNAL;

@@ -20,7 +20,12 @@ final class ApiRoutes {
         router.get("/health").handler(health);
         router.get("/health/live").handler(ctx -> ctx.response().end("{\"status\":\"UP\"}"));
 
-        router.route().failureHandler(new ProblemHandler());
+        ProblemHandler problems = new ProblemHandler();
+        router.route().failureHandler(problems);
+        // What the router answers itself, when no route matches (404, 405) or none accepts the body (415).
+        for (int status : new int[]{404, 405, 415}) {
+            router.errorHandler(status, problems);
+        }
         return router;
     }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 /** The Kafka Streams application that runs {@link AnalysisTopology}. */
 public final class AnalysisWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisWorker.class);
+    private static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED = "processing.exception.handler.global.enabled";
 
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
@@ -71,6 +72,9 @@ public final class AnalysisWorker implements AutoCloseable {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ANALYSIS_REQUESTS_DLQ.name());
+        // Opt in to what becomes the default in Kafka 5.0; the assignor reads the main consumer's copy.
+        config.put(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED, true);
+        config.put(StreamsConfig.mainConsumerPrefix(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED), true);
         return config;
     }
 

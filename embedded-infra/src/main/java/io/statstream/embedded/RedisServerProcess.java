@@ -1,0 +1,126 @@
+package io.statstream.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A real redis-server as a child process on a loopback port, without persistence, for local runs
+ * and tests. It can be stopped and started again on the same port, to play a Redis outage.
+ */
+public final class RedisServerProcess implements AutoCloseable {
+    /** Overrides where redis-server is looked for. */
+    public static final String BINARY_ENV = "REDIS_SERVER_BINARY";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Path binary;
+    private final int port;
+    private Process process;
+
+    private RedisServerProcess(Path binary, int port) {
+        this.binary = binary;
+        this.port = port;
+    }
+
+    /** redis-server from {@value #BINARY_ENV} or the PATH, if there is one. */
+    public static Optional<Path> findBinary() {
+        String configured = System.getenv(BINARY_ENV);
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Arrays.stream(path.split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "redis-server"))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    public static RedisServerProcess start(Path binary) throws IOException, InterruptedException {
+        RedisServerProcess redis = new RedisServerProcess(binary, freePort());
+        redis.start();
+        return redis;
+    }
+
+    /** Starts (again) on this instance's port and returns once it answers PING. */
+    public synchronized void start() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        process = new ProcessBuilder(List.of(binary.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        awaitPong();
+    }
+
+    /** Stops the server; what it held is gone, as after a crash without persistence. */
+    public synchronized void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private void awaitPong() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IOException("redis-server exited at start with status " + process.exitValue() + " (port " + port + ")");
+            }
+            if (answersPing()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("redis-server did not answer on port " + port + " within " + START_TIMEOUT);
+            }
+            Thread.sleep(20); // start-up takes tens of milliseconds
+        }
+    }
+
+    private boolean answersPing() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.setSoTimeout(500);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] reply = in.readNBytes(5);
+            return new String(reply, StandardCharsets.US_ASCII).equals("+PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.statstream.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statstream.model.json.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** The HTTP calls a client of statstream makes, for the end-to-end tests. */
+final class ApiClient {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    ApiClient(URI base) {
+        this.base = base;
+    }
+
+    record Reply(int status, HttpResponse<String> response) {
+        JsonNode json() {
+            try {
+                return Json.readTree(response.body().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + response.body(), e);
+            }
+        }
+
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    Reply submit(String json) {
+        return submit(json, "application/json");
+    }
+
+    Reply submit(String json, String contentType) {
+        return join(submitAsync(json, contentType));
+    }
+
+    CompletableFuture<Reply> submitAsync(String json, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/analyses"))
+                .header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Reply(r.statusCode(), r));
+    }
+
+    Reply get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return join(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new Reply(r.statusCode(), r)));
+    }
+
+    /** Polls a key the way a dashboard does, until its result is there or the deadline passes. */
+    Reply awaitResult(String key, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Reply reply = get("/v1/analyses/" + key);
+            if (reply.status() == 200 || System.nanoTime() > deadline) {
+                return reply;
+            }
+            Thread.sleep(25);
+        }
+    }
+
+    private static Reply join(CompletableFuture<Reply> reply) {
+        return reply.join();
+    }
+}

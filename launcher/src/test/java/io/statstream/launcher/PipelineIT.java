@@ -1,0 +1,201 @@
+package io.statstream.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statstream.model.AnalysisType;
+import io.statstream.model.json.Json;
+import io.statstream.model.key.CanonicalForm;
+import io.statstream.model.request.AnalysisRequest;
+import io.statstream.model.request.ParsedRequest;
+import io.statstream.model.request.RequestLimits;
+import io.statstream.model.request.RequestParser;
+import io.statstream.model.topic.Topics;
+import io.statstream.worker.engine.Engine;
+import io.statstream.worker.topology.DeadLetterHeaders;
+import io.statstream.worker.topology.WorkerMetrics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pipeline end to end, on a real Kafka broker and a real Redis, through HTTP as a client uses it. */
+class PipelineIT {
+    private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(30);
+    private static final RequestParser PARSER = new RequestParser(RequestLimits.DEFAULT);
+    private static final Map<AnalysisType, String> SAMPLES = new EnumMap<>(Map.of(
+            AnalysisType.TTEST_ONE_SAMPLE, "{\"type\":\"ttest_one_sample\",\"data\":[5.1,4.9,5.6,5.8,6.0,5.2],\"mu\":5,\"alternative\":\"greater\"}",
+            AnalysisType.TTEST_INDEPENDENT, "{\"type\":\"ttest_independent\",\"a\":[1.2,2.4,1.9,2.2],\"b\":[2.9,3.1,2.5,3.8,3.3],\"equal_var\":true}",
+            AnalysisType.TTEST_PAIRED, "{\"type\":\"ttest_paired\",\"a\":[10,12,11,14,13],\"b\":[9,11,11,12,12],\"confidence\":0.9}",
+            AnalysisType.ANOVA_ONEWAY, "{\"type\":\"anova_oneway\",\"groups\":[[1,2,3],[2,3,4,5],[6,7,5]]}",
+            AnalysisType.REGRESSION_OLS, "{\"type\":\"regression_ols\",\"y\":[1.1,2.3,2.9,4.2,5.1,5.8],\"x\":[[1,0.5],[2,0.1],[3,0.9],[4,0.3],[5,0.8],[6,0.2]]}",
+            AnalysisType.CORRELATION, "{\"type\":\"correlation\",\"x\":[1,2,3,4,5,6],\"y\":[2,1,4,3,6,5],\"method\":\"spearman\"}",
+            AnalysisType.CHI_SQUARE_INDEPENDENCE, "{\"type\":\"chi_square_independence\",\"table\":[[10,20,30],[15,25,20]]}",
+            AnalysisType.MANN_WHITNEY, "{\"type\":\"mann_whitney\",\"a\":[1,3,5,7,9],\"b\":[2,4,4,8],\"alternative\":\"less\"}",
+            AnalysisType.DESCRIPTIVE, "{\"type\":\"descriptive\",\"data\":[3,1,4,1,5,9,2,6,5,3,5]}"));
+
+    private static LocalPipeline pipeline;
+    private static ApiClient api;
+    private static KafkaProbe kafka;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "MAX_VALUES_PER_REQUEST", "1000"));
+        api = new ApiClient(pipeline.apiUri());
+        kafka = new KafkaProbe(pipeline.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        kafka.close();
+        pipeline.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(AnalysisType.class)
+    void eachTypeComesBackAsTheEngineComputesIt(AnalysisType type) throws Exception {
+        String json = SAMPLES.get(type);
+        ApiClient.Reply accepted = api.submit(json);
+        assertEquals(202, accepted.status(), accepted.response().body());
+        String key = accepted.json().get("key").asText();
+        assertEquals("/v1/analyses/" + key, accepted.header("Location"));
+
+        ApiClient.Reply done = api.awaitResult(key, RESULT_TIMEOUT);
+        assertEquals(200, done.status(), done.response().body());
+        JsonNode envelope = done.json();
+        assertEquals("done", envelope.get("status").asText());
+        assertEquals(type.wireName(), envelope.get("type").asText());
+        assertEquals(Json.toTree(Engine.compute(request(json))), envelope.get("result"));
+    }
+
+    @Test
+    void aThousandConcurrentCopiesAreComputedOnceAndShareOneKey() throws Exception {
+        String json = "{\"type\":\"descriptive\",\"data\":[1,2,3," + (System.nanoTime() % 100_000) + "]}";
+        double computedBefore = computed(AnalysisType.DESCRIPTIVE);
+
+        List<CompletableFuture<ApiClient.Reply>> replies = IntStream.range(0, 1000)
+                .mapToObj(i -> api.submitAsync(json, "application/json")).toList();
+        Set<String> keys = new HashSet<>();
+        for (CompletableFuture<ApiClient.Reply> reply : replies) {
+            ApiClient.Reply r = reply.join();
+            assertTrue(r.status() == 202 || r.status() == 200, r.response().body());
+            keys.add(r.json().get("key").asText());
+        }
+        assertEquals(Set.of(CanonicalForm.of(request(json)).key().hex()), keys);
+        assertEquals(200, api.awaitResult(keys.iterator().next(), RESULT_TIMEOUT).status());
+        assertEquals(1.0, computed(AnalysisType.DESCRIPTIVE) - computedBefore);
+    }
+
+    @Test
+    void aStoredResultIsAnsweredWithoutTouchingKafka() throws Exception {
+        String json = "{\"type\":\"correlation\",\"x\":[1,2,3,4],\"y\":[1,3,2," + UUID.randomUUID().hashCode() + "]}";
+        String key = api.submit(json).json().get("key").asText();
+        assertEquals(200, api.awaitResult(key, RESULT_TIMEOUT).status());
+        long before = kafka.endOffsets(Topics.ANALYSIS_REQUESTS.name());
+
+        ApiClient.Reply again = api.submit(json);
+        assertEquals(200, again.status());
+        assertTrue(again.json().get("cache_hit").asBoolean());
+        assertEquals(key, again.json().get("key").asText());
+        assertEquals(before, kafka.endOffsets(Topics.ANALYSIS_REQUESTS.name()));
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndNothingIsPublished() throws Exception {
+        long before = kafka.endOffsets(Topics.ANALYSIS_REQUESTS.name());
+        Map<String, String> fieldOfBadRequest = Map.of(
+                "{\"type\":\"descriptive\",\"data\":[1,NaN,3]}", "data[1]",
+                "{\"type\":\"ttest_one_sample\",\"data\":[1,2],\"confidence\":1.5}", "confidence",
+                "{\"type\":\"ttest_paired\",\"a\":[1,2,3],\"b\":[1,2]}", "b",
+                "{\"type\":\"regression_ols\",\"y\":[1,2,3,4],\"x\":[[1,2],[2],[3,1],[4,4]]}", "x[1]",
+                "{\"type\":\"chi_square_independence\",\"table\":[[1,-2],[3,4]]}", "table[0][1]",
+                "{\"type\":\"anova\",\"groups\":[[1],[2]]}", "type",
+                "{\"type\":\"descriptive\",\"data\":[1,2],\"weights\":[1]}", "weights",
+                "{\"type\":\"correlation\",\"x\":[1,2],\"y\":[1,2]}", "x",
+                "{\"type\":", "$");
+        fieldOfBadRequest.forEach((json, field) -> {
+            ApiClient.Reply reply = api.submit(json);
+            assertEquals(400, reply.status(), json);
+            assertEquals("application/problem+json", reply.header("Content-Type"));
+            JsonNode problem = reply.json();
+            assertEquals(400, problem.get("status").asInt());
+            assertTrue(problem.get("type").asText().endsWith("/invalid-request"));
+            assertEquals(field, problem.get("errors").get(0).get("field").asText(), json);
+            assertFalse(problem.get("errors").get(0).get("message").asText().isBlank());
+        });
+
+        String tooMany = "{\"type\":\"descriptive\",\"data\":[" + "1,".repeat(1000) + "1]}";
+        ApiClient.Reply tooLarge = api.submit(tooMany);
+        assertEquals(413, tooLarge.status());
+        assertEquals("too_large", tooLarge.json().get("errors").get(0).get("code").asText());
+
+        ApiClient.Reply wrongMediaType = api.submit(SAMPLES.get(AnalysisType.DESCRIPTIVE), "text/plain");
+        assertEquals(415, wrongMediaType.status());
+        assertEquals("application/problem+json", wrongMediaType.header("Content-Type"));
+
+        assertEquals(before, kafka.endOffsets(Topics.ANALYSIS_REQUESTS.name()));
+    }
+
+    @Test
+    void aMalformedRecordIsDeadLetteredAndTheNextIsStillComputed() throws Exception {
+        byte[] garbage = ("{\"not\":\"a request " + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+        kafka.produce(Topics.ANALYSIS_REQUESTS.name(), "0".repeat(64).getBytes(StandardCharsets.US_ASCII), garbage);
+        CanonicalForm good = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[7,8,9," + System.nanoTime() % 1000 + "]}"));
+        kafka.produce(Topics.ANALYSIS_REQUESTS.name(), good.key().hex().getBytes(StandardCharsets.US_ASCII), good.jsonBytes());
+
+        List<ConsumerRecord<byte[], byte[]>> dead = kafka.readUntil(Topics.ANALYSIS_REQUESTS_DLQ.name(),
+                record -> java.util.Arrays.equals(record.value(), garbage), RESULT_TIMEOUT);
+        ConsumerRecord<byte[], byte[]> record = dead.get(dead.size() - 1);
+        assertTrue(java.util.Arrays.equals(garbage, record.value()));
+        String reason = new String(record.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
+        assertTrue(reason.startsWith("invalid request"), reason);
+        assertEquals(200, api.awaitResult(good.key().hex(), RESULT_TIMEOUT).status());
+    }
+
+    @Test
+    void pollingAnswersByStateAndResultsAreCacheable() throws Exception {
+        assertEquals(404, api.get("/v1/analyses/" + "ab".repeat(32)).status());
+        ApiClient.Reply malformed = api.get("/v1/analyses/not-a-key");
+        assertEquals(400, malformed.status());
+        assertTrue(malformed.json().get("type").asText().endsWith("/malformed-key"));
+
+        String key = api.submit("{\"type\":\"mann_whitney\",\"a\":[1,2," + System.nanoTime() % 1000 + "],\"b\":[3,4]}")
+                .json().get("key").asText();
+        ApiClient.Reply done = api.awaitResult(key, RESULT_TIMEOUT);
+        assertEquals("\"" + key + "\"", done.header("ETag"));
+        assertEquals(304, api.get("/v1/analyses/" + key, "If-None-Match", done.header("ETag")).status());
+    }
+
+    @Test
+    void healthReportsKafkaAndTheStoreUp() {
+        ApiClient.Reply health = api.get("/health");
+        assertEquals(200, health.status(), health.response().body());
+        assertEquals("UP", health.json().get("checks").get("kafka").asText());
+        assertEquals("UP", health.json().get("checks").get("store").asText());
+    }
+
+    private static double computed(AnalysisType type) {
+        return pipeline.registry().get(WorkerMetrics.COMPUTED).tag("type", type.wireName()).counter().count();
+    }
+
+    private static AnalysisRequest request(String json) {
+        ParsedRequest parsed = PARSER.parse(json.getBytes(StandardCharsets.UTF_8));
+        return assertInstanceOf(ParsedRequest.Valid.class, parsed).request();
+    }
+}
