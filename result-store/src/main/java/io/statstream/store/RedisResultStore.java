@@ -10,11 +10,14 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.statstream.model.key.ContentKey;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Results in Redis through one Lettuce connection, which pipelines every caller's commands. While
@@ -24,17 +27,20 @@ import java.util.concurrent.CompletionStage;
 public final class RedisResultStore implements ResultStore {
     /** A command that has not answered by then has failed. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
     private static final byte[] PENDING_MARK = {'1'};
 
     private final RedisClient client;
+    private final ClientResources resources;
     private final StatefulRedisConnection<String, byte[]> connection;
     private final RedisAsyncCommands<String, byte[]> redis;
     private final ResultStoreOptions options;
     private final String description;
 
-    private RedisResultStore(RedisClient client, StatefulRedisConnection<String, byte[]> connection,
+    private RedisResultStore(RedisClient client, ClientResources resources, StatefulRedisConnection<String, byte[]> connection,
                              ResultStoreOptions options, String description) {
         this.client = client;
+        this.resources = resources;
         this.connection = connection;
         this.redis = connection.async();
         this.options = options;
@@ -44,7 +50,12 @@ public final class RedisResultStore implements ResultStore {
     /** Connects to Redis; throws when it cannot, so a service does not start against a missing store. */
     public static RedisResultStore connect(String redisUrl, ResultStoreOptions options) {
         RedisURI uri = RedisURI.create(redisUrl);
-        RedisClient client = RedisClient.create(uri);
+        // Reconnect attempts back off to at most a few seconds, not Lettuce's default 30 s, so
+        // results flow again soon after Redis is back.
+        ClientResources resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -53,9 +64,10 @@ public final class RedisResultStore implements ResultStore {
         try {
             StatefulRedisConnection<String, byte[]> connection =
                     client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            return new RedisResultStore(client, connection, options, "redis://" + uri.getHost() + ":" + uri.getPort());
+            return new RedisResultStore(client, resources, connection, options, "redis://" + uri.getHost() + ":" + uri.getPort());
         } catch (RuntimeException e) {
             client.shutdown();
+            resources.shutdown();
             throw e;
         }
     }
@@ -101,5 +113,6 @@ public final class RedisResultStore implements ResultStore {
     public void close() {
         connection.close();
         client.shutdown();
+        resources.shutdown();
     }
 }

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /**
  * Creates statstream's topics when they do not exist, which makes start-up idempotent, and waits
@@ -65,17 +64,17 @@ public final class TopicSetup {
 
     private static void awaitPartitionsReady(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
         List<String> names = Topics.ALL.stream().map(Topic::name).toList();
-        Map<String, TopicDescription> descriptions =
-                admin.describeTopics(names).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        descriptions.values().forEach(description -> description.partitions().forEach(
-                partition -> partitions.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             try {
+                // Both calls can fail for a moment while a topic another service just created propagates.
+                Map<String, TopicDescription> descriptions =
+                        admin.describeTopics(names).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                descriptions.values().forEach(description -> description.partitions().forEach(partition ->
+                        partitions.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
                 admin.listOffsets(partitions).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                LOG.info("Topics ready: {}", partitions.keySet().stream().map(TopicPartition::topic).distinct()
-                        .sorted().collect(Collectors.joining(", ")));
+                LOG.info("Topics ready: {}", String.join(", ", names));
                 return;
             } catch (ExecutionException e) {
                 if (System.nanoTime() > deadline) {
