@@ -36,7 +36,8 @@ final class SubmitHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ParsedRequest parsed = parser.parse(ctx.body().buffer().getBytes());
+        Buffer body = ctx.body().buffer(); // null when the body is empty
+        ParsedRequest parsed = parser.parse(body == null ? new byte[0] : body.getBytes());
         if (parsed instanceof ParsedRequest.Invalid invalid) {
             ApiError error = invalid.tooLarge() ? ApiError.PAYLOAD_TOO_LARGE : ApiError.INVALID_REQUEST;
             ctx.fail(new ApiException(error, invalid.violations().size() + " problem(s) with the request",

@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** The HTTP calls a client of statstream makes, for the end-to-end tests. */
 final class ApiClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // one request per connection, as load generators do; h2c would cap streams at 100
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     ApiClient(URI base) {

@@ -5,6 +5,7 @@ import io.statstream.model.AnalysisType;
 import io.statstream.model.json.Json;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.request.AnalysisRequest;
+import io.statstream.model.request.InvalidRequest;
 import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
@@ -117,28 +118,22 @@ class PipelineIT {
     }
 
     @Test
-    void badInputIsAProblemNamingTheFieldAndNothingIsPublished() throws Exception {
+    void everyValidationErrorIsAProblemNamingTheFieldAndNothingIsPublished() throws Exception {
         long before = kafka.endOffsets(Topics.ANALYSIS_REQUESTS.name());
-        Map<String, String> fieldOfBadRequest = Map.of(
-                "{\"type\":\"descriptive\",\"data\":[1,NaN,3]}", "data[1]",
-                "{\"type\":\"ttest_one_sample\",\"data\":[1,2],\"confidence\":1.5}", "confidence",
-                "{\"type\":\"ttest_paired\",\"a\":[1,2,3],\"b\":[1,2]}", "b",
-                "{\"type\":\"regression_ols\",\"y\":[1,2,3,4],\"x\":[[1,2],[2],[3,1],[4,4]]}", "x[1]",
-                "{\"type\":\"chi_square_independence\",\"table\":[[1,-2],[3,4]]}", "table[0][1]",
-                "{\"type\":\"anova\",\"groups\":[[1],[2]]}", "type",
-                "{\"type\":\"descriptive\",\"data\":[1,2],\"weights\":[1]}", "weights",
-                "{\"type\":\"correlation\",\"x\":[1,2],\"y\":[1,2]}", "x",
-                "{\"type\":", "$");
-        fieldOfBadRequest.forEach((json, field) -> {
-            ApiClient.Reply reply = api.submit(json);
-            assertEquals(400, reply.status(), json);
+        for (InvalidRequest bad : InvalidRequest.all()) {
+            ApiClient.Reply reply = api.submit(bad.json());
+            assertEquals(400, reply.status(), bad.toString());
             assertEquals("application/problem+json", reply.header("Content-Type"));
             JsonNode problem = reply.json();
             assertEquals(400, problem.get("status").asInt());
             assertTrue(problem.get("type").asText().endsWith("/invalid-request"));
-            assertEquals(field, problem.get("errors").get(0).get("field").asText(), json);
-            assertFalse(problem.get("errors").get(0).get("message").asText().isBlank());
-        });
+            boolean named = false;
+            for (JsonNode error : problem.get("errors")) {
+                named |= error.get("field").asText().equals(bad.field()) && error.get("code").asText().equals(bad.code().wireName())
+                        && error.get("message").asText().contains(bad.reason());
+            }
+            assertTrue(named, () -> bad + " answered " + problem);
+        }
 
         String tooMany = "{\"type\":\"descriptive\",\"data\":[" + "1,".repeat(1000) + "1]}";
         ApiClient.Reply tooLarge = api.submit(tooMany);
@@ -180,6 +175,16 @@ class PipelineIT {
         ApiClient.Reply done = api.awaitResult(key, RESULT_TIMEOUT);
         assertEquals("\"" + key + "\"", done.header("ETag"));
         assertEquals(304, api.get("/v1/analyses/" + key, "If-None-Match", done.header("ETag")).status());
+    }
+
+    @Test
+    void aKeyAcceptedButNotYetComputedIsPending() throws Exception {
+        CanonicalForm form = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[" + UUID.randomUUID().hashCode() + ",1]}"));
+        pipeline.store().markPending(form.key()).toCompletableFuture().get();
+        ApiClient.Reply pending = api.get("/v1/analyses/" + form.key().hex());
+        assertEquals(202, pending.status());
+        assertEquals("pending", pending.json().get("status").asText());
+        assertEquals("1", pending.header("Retry-After"));
     }
 
     @Test

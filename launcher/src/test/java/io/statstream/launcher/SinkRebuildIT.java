@@ -1,0 +1,46 @@
+package io.statstream.launcher;
+
+import io.statstream.model.key.CanonicalForm;
+import io.statstream.model.topic.Topics;
+import io.statstream.store.InProcessResultStore;
+import io.statstream.store.ResultSink;
+import io.statstream.store.ResultStore;
+import io.statstream.store.ResultStoreOptions;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.statstream.launcher.RedisOutageIT.awaitTrue;
+
+/** A lost cache is rebuilt from analysis-results, the durable record of every result. */
+class SinkRebuildIT {
+    @Test
+    void aRebuildingSinkFillsAnEmptyStoreWithEveryResult() throws Exception {
+        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
+             KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
+            List<CanonicalForm> requests = Requests.distinct(20, System.nanoTime());
+            for (CanonicalForm request : requests) {
+                kafka.produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII),
+                        request.jsonBytes());
+            }
+            awaitTrue(() -> requests.stream().allMatch(r -> contains(pipeline.store(), r)), "the results are stored");
+
+            try (ResultStore empty = new InProcessResultStore(ResultStoreOptions.DEFAULT);
+                 ResultSink rebuilding = ResultSink.start(pipeline.bootstrapServers(), "rebuild-" + UUID.randomUUID(),
+                         empty, true)) {
+                awaitTrue(() -> requests.stream().allMatch(r -> contains(empty, r)), "the rebuilt store holds every result");
+            }
+        }
+    }
+
+    private static boolean contains(ResultStore store, CanonicalForm request) {
+        try {
+            return store.contains(request.key()).toCompletableFuture().get();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
