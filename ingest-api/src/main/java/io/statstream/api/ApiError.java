@@ -7,6 +7,7 @@ package io.statstream.api;
 public enum ApiError {
     INVALID_REQUEST(400, "invalid-request", "The request is not a valid analysis", false),
     MALFORMED_KEY(400, "malformed-key", "A key is 64 lowercase hex digits", false),
+    INVALID_PARAMETER(400, "invalid-parameter", "A query parameter or field has an invalid value", false),
     NOT_FOUND(404, "not-found", "No analysis with this key was submitted, or its result expired", false),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This path does not accept this method", false),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is larger than this server accepts", false),

@@ -12,10 +12,14 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static Router mount(Router router, long maxBodyBytes, SubmitHandler submit, ResultHandler result, HealthHandler health) {
+    static Router mount(Router router, long maxBodyBytes, SubmitHandler submit, BatchHandler batch,
+                        LookupHandler lookup, ResultHandler result, HealthHandler health) {
         Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
 
         router.post(ANALYSES).consumes("application/json").handler(body).handler(submit);
+        // No BodyHandler: the batch handler reads the body as it streams in.
+        router.post(ANALYSES + "/batch").consumes("application/json").consumes(BatchHandler.NDJSON).handler(batch);
+        router.post(ANALYSES + "/lookup").consumes("application/json").handler(body).handler(lookup);
         router.get(ANALYSES + "/:key").handler(result);
         router.get("/health").handler(health);
         router.get("/health/live").handler(ctx -> ctx.response().end("{\"status\":\"UP\"}"));

@@ -20,9 +20,11 @@ public final class ApiServer implements AutoCloseable {
     private final RequestPublisher publisher;
     private final Admin admin;
     private final HttpServer server;
+    private final ResultWaiters waiters;
 
-    private ApiServer(Vertx vertx, RequestPublisher publisher, Admin admin, HttpServer server) {
+    private ApiServer(Vertx vertx, RequestPublisher publisher, Admin admin, HttpServer server, ResultWaiters waiters) {
         this.vertx = vertx;
+        this.waiters = waiters;
         this.publisher = publisher;
         this.admin = admin;
         this.server = server;
@@ -36,15 +38,22 @@ public final class ApiServer implements AutoCloseable {
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "statstream-ingest-api-health"));
         RequestParser parser = new RequestParser(new RequestLimits(settings.getInt(ApiSettings.MAX_VALUES_PER_REQUEST)));
-        Router router = ApiRoutes.mount(Router.router(vertx), settings.getLong(ApiSettings.HTTP_MAX_BODY_BYTES),
-                new SubmitHandler(parser, store, publisher), new ResultHandler(store), new HealthHandler(admin, store));
+        ResultWaiters waiters = new ResultWaiters(vertx, store);
+        long maxBodyBytes = settings.getLong(ApiSettings.HTTP_MAX_BODY_BYTES);
+        Router router = ApiRoutes.mount(Router.router(vertx), maxBodyBytes,
+                new SubmitHandler(parser, store, publisher),
+                new BatchHandler(parser, store, publisher, (int) Math.min(Integer.MAX_VALUE, maxBodyBytes)),
+                new LookupHandler(store, waiters),
+                new ResultHandler(store, waiters),
+                new HealthHandler(admin, store));
         try {
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
                     .requestHandler(router)
                     .listen(settings.getInt(ApiSettings.HTTP_PORT))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return new ApiServer(vertx, publisher, admin, server);
+            return new ApiServer(vertx, publisher, admin, server, waiters);
         } catch (Exception e) {
+            waiters.close();
             publisher.close();
             admin.close();
             vertx.close();
@@ -60,6 +69,11 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         try {
             server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // closing anyway
+        }
+        try {
+            waiters.close();
         } catch (Exception e) {
             // closing anyway
         }

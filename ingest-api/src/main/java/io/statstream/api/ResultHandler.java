@@ -10,18 +10,22 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * GET /v1/analyses/{key}: the envelope (200), pending (202 with Retry-After), unknown (404).
- * A key's result never changes, so the ETag is the key itself and a client that holds it gets 304
- * without the store being asked.
+ * GET /v1/analyses/{key}[?wait=5s]: the envelope (200), pending (202 with Retry-After), unknown
+ * (404). With {@code wait}, a missing result is awaited until it is stored or the wait ends. A key's
+ * result never changes, so the ETag is the key itself and a client that holds it gets 304 without
+ * the store being asked.
  */
 final class ResultHandler implements Handler<RoutingContext> {
     private final ResultStore store;
+    private final ResultWaiters waiters;
 
-    ResultHandler(ResultStore store) {
+    ResultHandler(ResultStore store, ResultWaiters waiters) {
         this.store = store;
+        this.waiters = waiters;
     }
 
     @Override
@@ -39,14 +43,23 @@ final class ResultHandler implements Handler<RoutingContext> {
             ctx.response().setStatusCode(304).putHeader("ETag", etag).end();
             return;
         }
-        Future.fromCompletionStage(store.get(key), ctx.vertx().getOrCreateContext())
-                .compose(stored -> stored.isPresent()
+        Optional<Duration> wait = WaitParameter.parse(ctx.request().getParam("wait"));
+        // Park before the first read, so a result stored between the read and the wait still wakes us.
+        Future<Void> stored = wait.map(duration -> waiters.await(key, duration)).orElse(null);
+        read(ctx, key)
+                .compose(result -> result.isPresent() || stored == null ? Future.succeededFuture(result)
+                        : stored.compose(v -> read(ctx, key)))
+                .compose(result -> result.isPresent()
                         ? ctx.response().putHeader("Content-Type", "application/json").putHeader("ETag", etag)
-                                .end(Buffer.buffer(stored.get()))
+                                .end(Buffer.buffer(result.get()))
                         : answerWithoutResult(ctx, key))
                 .recover(e -> Future.failedFuture(e instanceof ApiException ? e
                         : new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
                 .onFailure(ctx::fail);
+    }
+
+    private Future<Optional<byte[]>> read(RoutingContext ctx, ContentKey key) {
+        return Future.fromCompletionStage(store.get(key), ctx.vertx().getOrCreateContext());
     }
 
     private Future<Void> answerWithoutResult(RoutingContext ctx, ContentKey key) {

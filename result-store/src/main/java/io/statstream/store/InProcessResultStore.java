@@ -4,9 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.statstream.model.key.ContentKey;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
 
 /**
  * Results in this process's memory, bounded in entries and in time, for running without Redis.
@@ -16,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 public final class InProcessResultStore implements ResultStore {
     private final Cache<ContentKey, byte[]> results;
     private final Cache<ContentKey, Boolean> pending;
+    private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
 
     public InProcessResultStore(ResultStoreOptions options) {
         this.results = Caffeine.newBuilder()
@@ -34,6 +39,11 @@ public final class InProcessResultStore implements ResultStore {
     }
 
     @Override
+    public CompletionStage<List<Optional<byte[]>>> getAll(List<ContentKey> keys) {
+        return CompletableFuture.completedFuture(keys.stream().map(key -> Optional.ofNullable(results.getIfPresent(key))).toList());
+    }
+
+    @Override
     public CompletionStage<Boolean> contains(ContentKey key) {
         return CompletableFuture.completedFuture(results.getIfPresent(key) != null);
     }
@@ -41,6 +51,7 @@ public final class InProcessResultStore implements ResultStore {
     @Override
     public CompletionStage<Void> put(ContentKey key, byte[] envelopeJson) {
         results.put(key, envelopeJson);
+        listeners.forEach(listener -> listener.accept(key));
         return CompletableFuture.completedFuture(null);
     }
 
@@ -52,6 +63,17 @@ public final class InProcessResultStore implements ResultStore {
     @Override
     public CompletionStage<Boolean> isPending(ContentKey key) {
         return CompletableFuture.completedFuture(pending.getIfPresent(key) != null);
+    }
+
+    @Override
+    public CompletionStage<List<Boolean>> pendingAll(List<ContentKey> keys) {
+        return CompletableFuture.completedFuture(keys.stream().map(key -> pending.getIfPresent(key) != null).toList());
+    }
+
+    @Override
+    public AutoCloseable onStored(Consumer<ContentKey> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     @Override

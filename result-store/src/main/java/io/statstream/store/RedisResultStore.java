@@ -1,6 +1,7 @@
 package io.statstream.store;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
@@ -10,12 +11,20 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.statstream.model.key.ContentKey;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +45,8 @@ public final class RedisResultStore implements ResultStore {
     private final RedisAsyncCommands<String, byte[]> redis;
     private final ResultStoreOptions options;
     private final String description;
+    private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
+    private StatefulRedisPubSubConnection<String, String> subscription; // opened with the first listener
 
     private RedisResultStore(RedisClient client, ClientResources resources, StatefulRedisConnection<String, byte[]> connection,
                              ResultStoreOptions options, String description) {
@@ -78,14 +89,27 @@ public final class RedisResultStore implements ResultStore {
     }
 
     @Override
+    public CompletionStage<List<Optional<byte[]>>> getAll(List<ContentKey> keys) {
+        if (keys.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        String[] redisKeys = keys.stream().map(key -> options.resultKey(key.hex())).toArray(String[]::new);
+        return redis.mget(redisKeys).thenApply(values -> values.stream()
+                .map(value -> value.hasValue() ? Optional.of(value.getValue()) : Optional.<byte[]>empty())
+                .toList());
+    }
+
+    @Override
     public CompletionStage<Boolean> contains(ContentKey key) {
         return redis.exists(options.resultKey(key.hex())).thenApply(count -> count > 0);
     }
 
     @Override
     public CompletionStage<Void> put(ContentKey key, byte[] envelopeJson) {
-        return redis.set(options.resultKey(key.hex()), envelopeJson, SetArgs.Builder.ex(options.resultTtl()))
-                .thenApply(ok -> null);
+        // Both commands go out together on the one connection; the notice follows the value.
+        var stored = redis.set(options.resultKey(key.hex()), envelopeJson, SetArgs.Builder.ex(options.resultTtl()));
+        var announced = redis.publish(options.storedChannel(), key.hex().getBytes(StandardCharsets.US_ASCII));
+        return stored.thenCombine(announced, (ok, receivers) -> null);
     }
 
     @Override
@@ -100,6 +124,31 @@ public final class RedisResultStore implements ResultStore {
     }
 
     @Override
+    public CompletionStage<List<Boolean>> pendingAll(List<ContentKey> keys) {
+        if (keys.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        String[] redisKeys = keys.stream().map(key -> options.pendingKey(key.hex())).toArray(String[]::new);
+        return redis.mget(redisKeys).thenApply(values -> values.stream().map(KeyValue::hasValue).toList());
+    }
+
+    @Override
+    public synchronized AutoCloseable onStored(Consumer<ContentKey> listener) {
+        if (subscription == null) {
+            subscription = client.connectPubSub();
+            subscription.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    ContentKey.parse(message).ifPresent(key -> listeners.forEach(l -> l.accept(key)));
+                }
+            });
+            subscription.sync().subscribe(options.storedChannel());
+        }
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
     public CompletionStage<Void> ping() {
         return redis.ping().thenApply(pong -> null);
     }
@@ -111,6 +160,11 @@ public final class RedisResultStore implements ResultStore {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (subscription != null) {
+                subscription.close();
+            }
+        }
         connection.close();
         client.shutdown();
         resources.shutdown();

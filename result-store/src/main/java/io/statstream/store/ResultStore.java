@@ -2,8 +2,10 @@ package io.statstream.store;
 
 import io.statstream.model.key.ContentKey;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Where results live, by content key, and which keys are pending. Every call returns at once; a
@@ -15,10 +17,19 @@ public interface ResultStore extends AutoCloseable {
     /** The stored envelope, or empty when the key has no result (never computed, or expired). */
     CompletionStage<Optional<byte[]>> get(ContentKey key);
 
+    /**
+     * The stored envelopes of many keys in one round trip, in the order of {@code keys}; empty
+     * where a key has no result.
+     */
+    CompletionStage<List<Optional<byte[]>>> getAll(List<ContentKey> keys);
+
     /** Whether the key has a result, without transferring it. */
     CompletionStage<Boolean> contains(ContentKey key);
 
-    /** Stores an envelope for the configured time to live; a later put for the same key replaces it. */
+    /**
+     * Stores an envelope for the configured time to live (a later put for the same key replaces
+     * it) and tells the {@link #onStored} listeners.
+     */
     CompletionStage<Void> put(ContentKey key, byte[] envelopeJson);
 
     /**
@@ -29,6 +40,17 @@ public interface ResultStore extends AutoCloseable {
 
     /** Whether the key was marked pending and the mark has not expired. */
     CompletionStage<Boolean> isPending(ContentKey key);
+
+    /** {@link #isPending} for many keys in one round trip, in the order of {@code keys}. */
+    CompletionStage<List<Boolean>> pendingAll(List<ContentKey> keys);
+
+    /**
+     * Calls {@code listener} with every key stored from now on, by this process or any other that
+     * shares the store, until the returned handle is closed. Delivery is best effort (a listener
+     * that misses a notice still finds the result by reading), and the listener runs on the
+     * store's I/O thread: keep it short.
+     */
+    AutoCloseable onStored(Consumer<ContentKey> listener);
 
     /** Completes when the store answers; exceptionally when it does not. */
     CompletionStage<Void> ping();

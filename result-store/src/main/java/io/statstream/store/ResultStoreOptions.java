@@ -46,6 +46,11 @@ public record ResultStoreOptions(String keyPrefix, Duration resultTtl, Duration 
         return keyPrefix + "pending:" + hex;
     }
 
+    /** The pub/sub channel on which every stored key is announced. */
+    String storedChannel() {
+        return keyPrefix + "stored";
+    }
+
     private static void requirePositive(String name, Duration duration) {
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(name + " must be a positive duration, got " + duration);

@@ -1,0 +1,160 @@
+package io.statstream.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonFactory;
+import io.statstream.model.key.CanonicalForm;
+import io.statstream.model.key.ContentKey;
+import io.statstream.model.request.ParsedRequest;
+import io.statstream.model.request.RequestParser;
+import io.statstream.model.request.Violation;
+import io.statstream.model.request.ViolationCode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One batch's items as they are read: each item's outcome by index, and one state per distinct
+ * key, so that a key sent many times in a batch is looked up and published once. Chunks are read
+ * one after another; only the key states are shared with acknowledgements arriving meanwhile.
+ */
+final class BatchItems {
+    enum KeyState { LOOKING_UP, STORED, PUBLISHING, PENDING, FAILED }
+
+    /** An item's outcome: the reasons it was rejected, or the key whose state it shares. */
+    private record Outcome(ContentKey key, List<Violation> violations) {
+    }
+
+    private final int maxItems;
+    private final List<Outcome> outcomes = new ArrayList<>();
+    // Written by the chunk reader (a worker thread) and by acknowledgements (the event loop) at once.
+    private final Map<ContentKey, KeyState> states = new ConcurrentHashMap<>();
+    private final Map<ContentKey, String> failures = new ConcurrentHashMap<>();
+    private List<byte[]> chunk = new ArrayList<>();
+
+    BatchItems(int maxItems) {
+        this.maxItems = maxItems;
+    }
+
+    void add(byte[] item) {
+        chunk.add(item);
+    }
+
+    int buffered() {
+        return chunk.size();
+    }
+
+    /**
+     * Reads the buffered items in order: validates, keys, and returns the requests whose key this
+     * batch has not seen before. CPU work: run it off the event loop.
+     */
+    List<CanonicalForm> readChunk(RequestParser parser) {
+        List<byte[]> items = chunk;
+        chunk = new ArrayList<>();
+        List<CanonicalForm> fresh = new ArrayList<>();
+        for (byte[] item : items) {
+            if (outcomes.size() >= maxItems) {
+                outcomes.add(new Outcome(null, List.of(new Violation(Violation.ROOT, ViolationCode.TOO_LARGE,
+                        "the batch holds more than " + maxItems + " items; this one was not read"))));
+                continue;
+            }
+            ParsedRequest parsed = parser.parse(item);
+            if (parsed instanceof ParsedRequest.Invalid invalid) {
+                outcomes.add(new Outcome(null, invalid.violations()));
+                continue;
+            }
+            CanonicalForm form = CanonicalForm.of(((ParsedRequest.Valid) parsed).request());
+            outcomes.add(new Outcome(form.key(), List.of()));
+            if (states.putIfAbsent(form.key(), KeyState.LOOKING_UP) == null) {
+                fresh.add(form);
+            }
+        }
+        return fresh;
+    }
+
+    void state(ContentKey key, KeyState state) {
+        states.put(key, state);
+    }
+
+    void failed(ContentKey key, String reason) {
+        states.put(key, KeyState.FAILED);
+        failures.put(key, reason);
+    }
+
+    /** The response: a summary, then every item in input order with its key and state. */
+    byte[] render() {
+        int stored = 0;
+        int pending = 0;
+        int rejected = 0;
+        int failed = 0;
+        for (Outcome outcome : outcomes) {
+            if (outcome.key() == null) {
+                rejected++;
+            } else {
+                switch (states.get(outcome.key())) {
+                    case STORED -> stored++;
+                    case PENDING -> pending++;
+                    default -> failed++;
+                }
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + outcomes.size() * 100);
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("summary");
+            json.writeNumberField("items", outcomes.size());
+            json.writeNumberField("distinct_keys", states.size());
+            json.writeNumberField("done", stored);
+            json.writeNumberField("pending", pending);
+            json.writeNumberField("rejected", rejected);
+            json.writeNumberField("failed", failed);
+            json.writeEndObject();
+            json.writeArrayFieldStart("items");
+            for (int i = 0; i < outcomes.size(); i++) {
+                writeItem(json, i, outcomes.get(i));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    private void writeItem(JsonGenerator json, int index, Outcome outcome) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("index", index);
+        if (outcome.key() == null) {
+            json.writeStringField("state", "rejected");
+            json.writeArrayFieldStart("errors");
+            for (Violation violation : outcome.violations()) {
+                json.writeStartObject();
+                json.writeStringField("field", violation.field());
+                json.writeStringField("code", violation.code().wireName());
+                json.writeStringField("message", violation.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } else {
+            json.writeStringField("key", outcome.key().hex());
+            KeyState state = states.get(outcome.key());
+            switch (state) {
+                case STORED -> {
+                    json.writeStringField("state", "done");
+                    json.writeBooleanField("cache_hit", true);
+                }
+                case PENDING -> json.writeStringField("state", "pending");
+                default -> {
+                    // Not acknowledged by the broker: this item was NOT accepted; send it again.
+                    json.writeStringField("state", "failed");
+                    json.writeStringField("error", failures.getOrDefault(outcome.key(), "not acknowledged"));
+                }
+            }
+        }
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,128 @@
+package io.statstream.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statstream.model.json.Json;
+import io.statstream.model.key.ContentKey;
+import io.statstream.model.request.Violation;
+import io.statstream.model.request.ViolationCode;
+import io.statstream.store.ResultStore;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * POST /v1/analyses/lookup[?wait=5s] with {@code {"keys":[...]}}: every key's state and result
+ * from one MGET (plus one for the pending marks of the keys without a result), whatever the number
+ * of keys. With {@code wait}, answers when every key has a result or the wait ends.
+ */
+final class LookupHandler implements Handler<RoutingContext> {
+    static final int MAX_KEYS = 10_000;
+
+    private final ResultStore store;
+    private final ResultWaiters waiters;
+
+    LookupHandler(ResultStore store, ResultWaiters waiters) {
+        this.store = store;
+        this.waiters = waiters;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        List<ContentKey> keys = keys(ctx.body().buffer());
+        Optional<Duration> wait = WaitParameter.parse(ctx.request().getParam("wait"));
+        // Park before the first read, so a result stored between the read and the wait still wakes us.
+        List<Future<Void>> stored = wait.map(duration -> keys.stream().map(key -> waiters.await(key, duration)).toList())
+                .orElse(List.of());
+        read(ctx, keys)
+                .compose(results -> stored.isEmpty() || results.stream().allMatch(Optional::isPresent)
+                        ? Future.succeededFuture(results)
+                        : Future.join(stored).transform(ignored -> read(ctx, keys)))
+                .compose(results -> answer(ctx, keys, results))
+                .recover(e -> Future.failedFuture(e instanceof ApiException ? e
+                        : new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
+                .onFailure(ctx::fail);
+    }
+
+    private Future<List<Optional<byte[]>>> read(RoutingContext ctx, List<ContentKey> keys) {
+        return Future.fromCompletionStage(store.getAll(keys), ctx.vertx().getOrCreateContext());
+    }
+
+    private Future<Void> answer(RoutingContext ctx, List<ContentKey> keys, List<Optional<byte[]>> results) {
+        List<ContentKey> missing = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (results.get(i).isEmpty()) {
+                missing.add(keys.get(i));
+            }
+        }
+        return Future.fromCompletionStage(store.pendingAll(missing), ctx.vertx().getOrCreateContext())
+                .compose(pending -> {
+                    StringBuilder body = new StringBuilder(64 + 160 * keys.size()).append("{\"results\":[");
+                    int done = 0;
+                    int pendingCount = 0;
+                    for (int i = 0, m = 0; i < keys.size(); i++) {
+                        if (i > 0) {
+                            body.append(',');
+                        }
+                        body.append("{\"key\":\"").append(keys.get(i).hex()).append("\",\"state\":\"");
+                        if (results.get(i).isPresent()) {
+                            // The stored envelope is JSON already: written as it is, not parsed again.
+                            body.append("done\",\"result\":").append(new String(results.get(i).get(), StandardCharsets.UTF_8));
+                            done++;
+                        } else if (pending.get(m++)) {
+                            body.append("pending\"");
+                            pendingCount++;
+                        } else {
+                            body.append("unknown\"");
+                        }
+                        body.append('}');
+                    }
+                    body.append("],\"summary\":{\"keys\":").append(keys.size()).append(",\"done\":").append(done)
+                            .append(",\"pending\":").append(pendingCount)
+                            .append(",\"unknown\":").append(keys.size() - done - pendingCount).append("}}");
+                    return ctx.response().putHeader("Content-Type", "application/json").end(body.toString());
+                });
+    }
+
+    private static List<ContentKey> keys(Buffer body) {
+        JsonNode json;
+        try {
+            json = Json.readTree(body == null ? new byte[0] : body.getBytes());
+        } catch (IOException e) {
+            throw invalid(new Violation(Violation.ROOT, ViolationCode.MALFORMED_JSON, "is not valid JSON: " + e.getMessage()));
+        }
+        JsonNode keys = json == null ? null : json.get("keys");
+        if (keys == null || !keys.isArray()) {
+            throw invalid(new Violation("keys", ViolationCode.REQUIRED, "is required: an array of content keys"));
+        }
+        if (keys.size() > MAX_KEYS) {
+            throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, "at most " + MAX_KEYS + " keys per lookup, got " + keys.size(),
+                    List.of(new Violation("keys", ViolationCode.TOO_LARGE, "holds " + keys.size() + " keys; at most " + MAX_KEYS)));
+        }
+        List<ContentKey> parsed = new ArrayList<>(keys.size());
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Optional<ContentKey> key = ContentKey.parse(keys.get(i).isTextual() ? keys.get(i).textValue() : null);
+            if (key.isPresent()) {
+                parsed.add(key.get());
+            } else if (violations.size() < 100) {
+                violations.add(new Violation("keys[" + i + "]", ViolationCode.WRONG_TYPE, "is not a content key (64 lowercase hex digits)"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw invalid(violations.toArray(Violation[]::new));
+        }
+        return parsed;
+    }
+
+    private static ApiException invalid(Violation... violations) {
+        return new ApiException(ApiError.INVALID_REQUEST, violations.length + " problem(s) with the lookup", List.of(violations));
+    }
+}

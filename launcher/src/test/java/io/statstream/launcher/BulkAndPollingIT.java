@@ -1,0 +1,153 @@
+package io.statstream.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statstream.api.ApiServer;
+import io.statstream.api.ApiSettings;
+import io.statstream.model.AnalysisType;
+import io.statstream.model.key.CanonicalForm;
+import io.statstream.worker.topology.WorkerMetrics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bulk submission, lookup of many keys, and waiting for a result, on a real Kafka and Redis. */
+class BulkAndPollingIT {
+    private static LocalPipeline pipeline;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
+        api = new ApiClient(pipeline.apiUri());
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        pipeline.close();
+    }
+
+    @Test
+    void aBatchWithInvalidItemsAndDuplicatesIsAcceptedItemByItem() throws Exception {
+        int items = 10_000;
+        Random random = new Random(7);
+        long run = System.nanoTime();
+        StringBuilder ndjson = new StringBuilder();
+        Set<Integer> invalid = new TreeSet<>();
+        List<String> distinctValid = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            if (random.nextInt(100) == 0) {
+                invalid.add(i);
+                ndjson.append("{\"type\":\"correlation\",\"x\":[1,2,3],\"y\":[1,NaN,3]}\n");
+            } else if (!distinctValid.isEmpty() && random.nextInt(100) < 30) {
+                ndjson.append(distinctValid.get(random.nextInt(distinctValid.size()))).append('\n');
+            } else {
+                String request = "{\"type\":\"correlation\",\"x\":[1,2,3,4],\"y\":[" + run + "," + i + ",3,1]}";
+                distinctValid.add(request);
+                ndjson.append(request).append('\n');
+            }
+        }
+        double computedBefore = computed();
+
+        ApiClient.Reply reply = api.post("/v1/analyses/batch", "application/x-ndjson", ndjson.toString());
+        assertEquals(200, reply.status(), reply.response().body().substring(0, Math.min(500, reply.response().body().length())));
+        JsonNode body = reply.json();
+        Set<Integer> rejected = new TreeSet<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (JsonNode item : body.get("items")) {
+            String state = item.get("state").asText();
+            if (state.equals("rejected")) {
+                rejected.add(item.get("index").asInt());
+                assertEquals("y[1]", item.get("errors").get(0).get("field").asText());
+            } else {
+                assertTrue(state.equals("pending") || state.equals("done"), item.toString());
+                keys.add(item.get("key").asText());
+            }
+        }
+        assertEquals(items, body.get("items").size());
+        assertEquals(invalid, rejected);
+        assertEquals(distinctValid.size(), keys.size());
+        assertEquals(0, body.get("summary").get("failed").asInt());
+
+        JsonNode lookup = lookup(keys, "?wait=30s");
+        assertEquals(keys.size(), lookup.get("summary").get("done").asInt());
+        assertEquals(distinctValid.size(), computed() - computedBefore);
+    }
+
+    @Test
+    void aBatchAsAJsonObjectIsReadItemByItemToo() {
+        String body = "{\"analyses\":[{\"type\":\"descriptive\",\"data\":[1,2,3," + System.nanoTime() + "]},"
+                + "{\"type\":\"descriptive\",\"data\":[1]}, 42, {\"type\":\"descriptive\",\"data\":[1,2,3," + System.nanoTime() + "]}]}";
+        JsonNode reply = api.post("/v1/analyses/batch", "application/json", body).json();
+        List<String> states = new ArrayList<>();
+        reply.get("items").forEach(item -> states.add(item.get("state").asText()));
+        assertEquals(List.of("pending", "rejected", "rejected", "pending"), states);
+        assertEquals("data", reply.get("items").get(1).get("errors").get(0).get("field").asText());
+    }
+
+    @Test
+    void aLookupOfTenThousandKeysIsOneRequestAndTwoRedisCommands() throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (CanonicalForm form : Requests.distinct(10_000, System.nanoTime())) {
+            keys.add(form.key().hex());
+        }
+        CanonicalForm stored = Requests.distinct(1, System.nanoTime()).get(0);
+        pipeline.store().put(stored.key(), "{\"stored\":true}".getBytes(StandardCharsets.UTF_8)).toCompletableFuture().get();
+        keys.set(0, stored.key().hex());
+
+        CountingResultStore counting = new CountingResultStore(pipeline.store());
+        try (ApiServer server = ApiServer.start(new ApiSettings(Map.of("KAFKA_BOOTSTRAP_SERVERS", pipeline.bootstrapServers(),
+                "HTTP_PORT", "0")), counting)) {
+            ApiClient separate = new ApiClient(URI.create("http://localhost:" + server.port()));
+            JsonNode reply = separate.post("/v1/analyses/lookup", "application/json", keysJson(keys)).json();
+            assertEquals(10_000, reply.get("results").size());
+            assertEquals(1, reply.get("summary").get("done").asInt());
+            assertEquals(true, reply.get("results").get(0).get("result").get("stored").asBoolean());
+            assertEquals(1, counting.calls("getAll"));
+            assertEquals(1, counting.calls("pendingAll"));
+            assertEquals(2, counting.totalCalls());
+        }
+    }
+
+    @Test
+    void aWaitingRequestReturnsWithinFiftyMillisecondsOfTheResultBeingStored() throws Exception {
+        CanonicalForm form = Requests.distinct(1, System.nanoTime()).get(0);
+        CompletableFuture<ApiClient.Reply> waiting = api.getAsync("/v1/analyses/" + form.key().hex() + "?wait=20s");
+        CompletableFuture<Long> answeredAt = waiting.thenApply(reply -> System.nanoTime());
+        Thread.sleep(500); // let the request park; the gap measured below starts at the store write
+        assertTrue(!waiting.isDone(), "the request waits for the result");
+
+        long storedAt = System.nanoTime();
+        pipeline.store().put(form.key(), "{\"stored\":true}".getBytes(StandardCharsets.UTF_8)).toCompletableFuture().get();
+        long gapMillis = TimeUnit.NANOSECONDS.toMillis(answeredAt.get(10, TimeUnit.SECONDS) - storedAt);
+
+        assertEquals(200, waiting.get().status());
+        assertTrue(gapMillis < 50, "answered " + gapMillis + " ms after the result was stored");
+    }
+
+    private static JsonNode lookup(Set<String> keys, String query) {
+        return api.post("/v1/analyses/lookup" + query, "application/json", keysJson(new ArrayList<>(keys))).json();
+    }
+
+    private static String keysJson(List<String> keys) {
+        return "{\"keys\":[\"" + String.join("\",\"", keys) + "\"]}";
+    }
+
+    private static double computed() {
+        return pipeline.registry().get(WorkerMetrics.COMPUTED).tag("type", AnalysisType.CORRELATION.wireName()).counter().count();
+    }
+}

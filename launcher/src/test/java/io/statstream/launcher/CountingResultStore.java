@@ -1,0 +1,96 @@
+package io.statstream.launcher;
+
+import io.statstream.model.key.ContentKey;
+import io.statstream.store.ResultStore;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/** A store that counts the calls made to it, each of which is one command, one round trip, to Redis. */
+final class CountingResultStore implements ResultStore {
+    private final ResultStore store;
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+
+    CountingResultStore(ResultStore store) {
+        this.store = store;
+    }
+
+    long calls(String method) {
+        return calls.getOrDefault(method, new AtomicLong()).get();
+    }
+
+    long totalCalls() {
+        return calls.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    private void count(String method) {
+        calls.computeIfAbsent(method, m -> new AtomicLong()).incrementAndGet();
+    }
+
+    @Override
+    public CompletionStage<Optional<byte[]>> get(ContentKey key) {
+        count("get");
+        return store.get(key);
+    }
+
+    @Override
+    public CompletionStage<List<Optional<byte[]>>> getAll(List<ContentKey> keys) {
+        count("getAll");
+        return store.getAll(keys);
+    }
+
+    @Override
+    public CompletionStage<Boolean> contains(ContentKey key) {
+        count("contains");
+        return store.contains(key);
+    }
+
+    @Override
+    public CompletionStage<Void> put(ContentKey key, byte[] envelopeJson) {
+        count("put");
+        return store.put(key, envelopeJson);
+    }
+
+    @Override
+    public CompletionStage<Boolean> markPending(ContentKey key) {
+        count("markPending");
+        return store.markPending(key);
+    }
+
+    @Override
+    public CompletionStage<Boolean> isPending(ContentKey key) {
+        count("isPending");
+        return store.isPending(key);
+    }
+
+    @Override
+    public CompletionStage<List<Boolean>> pendingAll(List<ContentKey> keys) {
+        count("pendingAll");
+        return store.pendingAll(keys);
+    }
+
+    @Override
+    public AutoCloseable onStored(Consumer<ContentKey> listener) {
+        return store.onStored(listener);
+    }
+
+    @Override
+    public CompletionStage<Void> ping() {
+        return store.ping();
+    }
+
+    @Override
+    public String describe() {
+        return "counting " + store.describe();
+    }
+
+    @Override
+    public void close() {
+        // the wrapped store belongs to the pipeline
+    }
+}
