@@ -12,13 +12,15 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static Router mount(Router router, long maxBodyBytes, SubmitHandler submit, BatchHandler batch,
+    static Router mount(Router router, long maxBodyBytes, SubmitHandler submit, BatchHandler batch, BatchHandler warm,
                         LookupHandler lookup, ResultHandler result, HealthHandler health) {
         Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
 
         router.post(ANALYSES).consumes("application/json").handler(body).handler(submit);
         // No BodyHandler: the batch handler reads the body as it streams in.
         router.post(ANALYSES + "/batch").consumes("application/json").consumes(BatchHandler.NDJSON).handler(batch);
+        // A body of requests (NDJSON or JSON), or none with ?top=N&hours=P.
+        router.post(ANALYSES + "/warm").handler(warm);
         router.post(ANALYSES + "/lookup").consumes("application/json").handler(body).handler(lookup);
         router.get(ANALYSES + "/:key").handler(result);
         router.get("/health").handler(health);

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -40,9 +41,12 @@ public final class ApiServer implements AutoCloseable {
         RequestParser parser = new RequestParser(new RequestLimits(settings.getInt(ApiSettings.MAX_VALUES_PER_REQUEST)));
         ResultWaiters waiters = new ResultWaiters(vertx, store);
         long maxBodyBytes = settings.getLong(ApiSettings.HTTP_MAX_BODY_BYTES);
+        int maxItemBytes = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);
+        Duration warmMargin = Duration.ofSeconds(settings.getLong(ApiSettings.WARM_MIN_REMAINING_SECONDS));
         Router router = ApiRoutes.mount(Router.router(vertx), maxBodyBytes,
                 new SubmitHandler(parser, store, publisher),
-                new BatchHandler(parser, store, publisher, (int) Math.min(Integer.MAX_VALUE, maxBodyBytes)),
+                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, store, publisher, maxItemBytes, warmMargin),
+                new BatchHandler(BatchHandler.Mode.WARM, parser, store, publisher, maxItemBytes, warmMargin),
                 new LookupHandler(store, waiters),
                 new ResultHandler(store, waiters),
                 new HealthHandler(admin, store));

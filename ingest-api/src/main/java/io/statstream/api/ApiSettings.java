@@ -23,13 +23,19 @@ public final class ApiSettings extends AbstractConfig {
 
     public static final String MAX_VALUES_PER_REQUEST = "MAX_VALUES_PER_REQUEST";
 
+    public static final String WARM_MIN_REMAINING_SECONDS = "WARM_MIN_REMAINING_SECONDS";
+    /** A result with less time than this left is recomputed by a warming replay. */
+    public static final long DEFAULT_WARM_MIN_REMAINING_SECONDS = 600;
+
     public static final ConfigDef DEFINITION = SharedSettings.define(new ConfigDef())
             .define(HTTP_PORT, Type.INT, DEFAULT_HTTP_PORT, between(0, 65535), Importance.HIGH,
                     "Port the HTTP API listens on (0: any free port).")
             .define(HTTP_MAX_BODY_BYTES, Type.LONG, DEFAULT_HTTP_MAX_BODY_BYTES, atLeast(1024), Importance.MEDIUM,
                     "Largest request body accepted; larger bodies get 413.")
             .define(MAX_VALUES_PER_REQUEST, Type.INT, RequestLimits.DEFAULT_MAX_VALUES, atLeast(1), Importance.MEDIUM,
-                    "Most numbers one request may hold; more get 413.");
+                    "Most numbers one request may hold; more get 413.")
+            .define(WARM_MIN_REMAINING_SECONDS, Type.LONG, DEFAULT_WARM_MIN_REMAINING_SECONDS, atLeast(0), Importance.LOW,
+                    "A warming replay skips results kept for at least this much longer, and recomputes the rest.");
 
     public ApiSettings(Map<String, ?> values) {
         super(DEFINITION, values, false);

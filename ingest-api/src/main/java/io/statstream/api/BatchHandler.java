@@ -12,45 +12,65 @@ import io.vertx.core.parsetools.RecordParser;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.RoutingContext;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * POST /v1/analyses/batch: up to {@value #MAX_ITEMS} requests as NDJSON or as
- * {@code {"analyses":[...]}}, read as the body streams in. Every {@value #CHUNK_SIZE} items the body
- * is paused while the chunk is validated and keyed off the event loop, its new keys are looked up
- * in one MGET, and the missing ones are handed to the producer. One bad item never sinks the batch.
- * The answer comes once the broker acknowledged every accepted item, and lists each item's state
- * in input order; an item the broker did not acknowledge is "failed", never "pending".
+ * Many requests in one call, as NDJSON or {@code {"analyses":[...]}}, read as the body streams in.
+ * Every {@value #CHUNK_SIZE} items the body is paused while the chunk is validated and keyed off
+ * the event loop, its new keys are looked up in one round trip, and the rest are handed to the
+ * producer. One bad item never sinks the batch. The answer comes once the broker acknowledged
+ * every published item and lists each item's state in input order; an item the broker did not
+ * acknowledge is "failed", never "pending".
+ * <ul>
+ * <li>{@link Mode#SUBMIT}, POST /v1/analyses/batch: stored keys are answered, not republished.
+ * <li>{@link Mode#WARM}, POST /v1/analyses/warm: keys stored for longer than the warm margin are
+ * skipped; the rest are recomputed even if stored ({@code ?top=N&hours=P} takes the N most
+ * requested inputs of the last P hours instead of a body).
+ * </ul>
  */
 final class BatchHandler implements Handler<RoutingContext> {
+    enum Mode { SUBMIT, WARM }
+
     static final int MAX_ITEMS = 100_000;
     static final String NDJSON = "application/x-ndjson";
+    static final Duration DEFAULT_TOP_WINDOW = Duration.ofHours(24);
     private static final int CHUNK_SIZE = 1_000;
 
+    private final Mode mode;
     private final RequestParser parser;
     private final ResultStore store;
     private final RequestPublisher publisher;
     private final int maxItemBytes;
+    private final Duration warmMargin;
 
-    BatchHandler(RequestParser parser, ResultStore store, RequestPublisher publisher, int maxItemBytes) {
+    BatchHandler(Mode mode, RequestParser parser, ResultStore store, RequestPublisher publisher, int maxItemBytes,
+                 Duration warmMargin) {
+        this.mode = mode;
         this.parser = parser;
         this.store = store;
         this.publisher = publisher;
         this.maxItemBytes = maxItemBytes;
+        this.warmMargin = warmMargin;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        BatchItems batch = new BatchItems(MAX_ITEMS);
+        List<Future<Void>> acknowledgements = new ArrayList<>();
+        String top = ctx.request().getParam("top");
+        if (mode == Mode.WARM && top != null) {
+            warmTop(ctx, top, batch, acknowledgements);
+            return;
+        }
         HttpServerRequest request = ctx.request();
         ReadStream<Buffer> items = NDJSON.equals(ctx.parsedHeaders().contentType().value())
                 ? RecordParser.newDelimited("\n", request).maxRecordSize(maxItemBytes)
                 : new JsonBatchItems(request);
-        BatchItems batch = new BatchItems(MAX_ITEMS);
-        List<Future<Void>> acknowledgements = new ArrayList<>();
-
         items.exceptionHandler(e -> ctx.fail(new ApiException(ApiError.INVALID_REQUEST, "the batch could not be read: " + e.getMessage())));
         items.handler(item -> {
             if (isBlank(item)) {
@@ -64,40 +84,67 @@ final class BatchHandler implements Handler<RoutingContext> {
                         .onFailure(ctx::fail);
             }
         });
-        items.endHandler(end -> handleChunk(ctx, batch, acknowledgements)
+        items.endHandler(end -> finish(ctx, batch, acknowledgements));
+        items.resume(); // the router paused the request until a handler was ready to read it
+    }
+
+    private void warmTop(RoutingContext ctx, String top, BatchItems batch, List<Future<Void>> acknowledgements) {
+        int n = positive("top", top, MAX_ITEMS);
+        String hours = ctx.request().getParam("hours");
+        Duration window = hours == null ? DEFAULT_TOP_WINDOW : Duration.ofHours(positive("hours", hours, 24 * 7));
+        Future.fromCompletionStage(store.hotKeys().top(n, window), ctx.vertx().getOrCreateContext())
+                .onSuccess(forms -> forms.forEach(json -> batch.add(json.getBytes(StandardCharsets.UTF_8))))
+                .onSuccess(forms -> finish(ctx, batch, acknowledgements))
+                .onFailure(e -> ctx.fail(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)));
+    }
+
+    private void finish(RoutingContext ctx, BatchItems batch, List<Future<Void>> acknowledgements) {
+        handleChunk(ctx, batch, acknowledgements)
                 // join waits for every acknowledgement, failed ones included: each item says which it got
                 .compose(v -> Future.join(acknowledgements).transform(settled -> ctx.vertx().executeBlocking(batch::render)))
                 .compose(body -> ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(body)))
-                .onFailure(ctx::fail));
-        items.resume(); // the router paused the request until a handler was ready to read it
+                .onFailure(ctx::fail);
     }
 
     private Future<Void> handleChunk(RoutingContext ctx, BatchItems batch, List<Future<Void>> acknowledgements) {
         return ctx.vertx().executeBlocking(() -> batch.readChunk(parser))
-                .compose(fresh -> lookUp(ctx, fresh)
-                        .map(stored -> {
-                            List<CanonicalForm> toPublish = new ArrayList<>();
-                            for (int i = 0; i < fresh.size(); i++) {
-                                if (stored.get(i).isPresent()) {
-                                    batch.state(fresh.get(i).key(), BatchItems.KeyState.STORED);
-                                } else {
-                                    batch.state(fresh.get(i).key(), BatchItems.KeyState.PUBLISHING);
-                                    toPublish.add(fresh.get(i));
-                                }
-                            }
-                            acknowledgements.addAll(publish(ctx, batch, toPublish));
-                            return null;
-                        }));
+                .compose(chunk -> {
+                    if (mode == Mode.SUBMIT) {
+                        chunk.requests().values().forEach(request -> store.hotKeys().record(request.form(), request.count()));
+                    }
+                    return classify(ctx, batch, chunk.fresh()).map(toPublish -> {
+                        toPublish.forEach(form -> batch.state(form.key(), BatchItems.KeyState.PUBLISHING));
+                        acknowledgements.addAll(publish(ctx, batch, toPublish));
+                        return null;
+                    });
+                });
     }
 
-    private Future<List<Optional<byte[]>>> lookUp(RoutingContext ctx, List<CanonicalForm> fresh) {
+    /** Marks the keys that need nothing (stored, or warm) and returns those to publish. */
+    private Future<List<CanonicalForm>> classify(RoutingContext ctx, BatchItems batch, List<CanonicalForm> fresh) {
         List<ContentKey> keys = fresh.stream().map(CanonicalForm::key).toList();
-        return Future.fromCompletionStage(store.getAll(keys), ctx.vertx().getOrCreateContext())
-                .recover(e -> Future.failedFuture(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)));
+        CompletionStage<List<Boolean>> skip = mode == Mode.SUBMIT
+                ? store.getAll(keys).thenApply(stored -> stored.stream().map(Optional::isPresent).toList())
+                : store.remainingTtl(keys).thenApply(ttls -> ttls.stream()
+                        .map(ttl -> ttl.filter(remaining -> remaining.compareTo(warmMargin) >= 0).isPresent()).toList());
+        BatchItems.KeyState skipped = mode == Mode.SUBMIT ? BatchItems.KeyState.STORED : BatchItems.KeyState.WARM;
+        return Future.fromCompletionStage(skip, ctx.vertx().getOrCreateContext())
+                .recover(e -> Future.failedFuture(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
+                .map(skips -> {
+                    List<CanonicalForm> toPublish = new ArrayList<>();
+                    for (int i = 0; i < fresh.size(); i++) {
+                        if (skips.get(i)) {
+                            batch.state(fresh.get(i).key(), skipped);
+                        } else {
+                            toPublish.add(fresh.get(i));
+                        }
+                    }
+                    return toPublish;
+                });
     }
 
     private List<Future<Void>> publish(RoutingContext ctx, BatchItems batch, List<CanonicalForm> forms) {
-        List<CompletionStage<Void>> acks = publisher.publishAll(forms);
+        List<CompletionStage<Void>> acks = publisher.publishAll(forms, mode == Mode.WARM);
         List<Future<Void>> settled = new ArrayList<>(forms.size());
         for (int i = 0; i < forms.size(); i++) {
             ContentKey key = forms.get(i).key();
@@ -109,6 +156,18 @@ final class BatchHandler implements Handler<RoutingContext> {
                     .onFailure(e -> batch.failed(key, "not acknowledged by the broker: " + e.getMessage())));
         }
         return settled;
+    }
+
+    private static int positive(String name, String text, int max) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ApiException(ApiError.INVALID_PARAMETER, name + " must be a whole number from 1 to " + max + ", got \"" + text + '"');
     }
 
     private static boolean isBlank(Buffer item) {

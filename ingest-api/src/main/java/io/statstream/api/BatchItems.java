@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * one after another; only the key states are shared with acknowledgements arriving meanwhile.
  */
 final class BatchItems {
-    enum KeyState { LOOKING_UP, STORED, PUBLISHING, PENDING, FAILED }
+    enum KeyState { LOOKING_UP, STORED, WARM, PUBLISHING, PENDING, FAILED }
+
+    /** What a chunk held: the keys new to this batch, and every valid request with how often it came. */
+    record Chunk(List<CanonicalForm> fresh, Map<ContentKey, Counted> requests) {
+    }
+
+    record Counted(CanonicalForm form, long count) {
+    }
 
     /** An item's outcome: the reasons it was rejected, or the key whose state it shares. */
     private record Outcome(ContentKey key, List<Violation> violations) {
@@ -52,10 +60,11 @@ final class BatchItems {
      * Reads the buffered items in order: validates, keys, and returns the requests whose key this
      * batch has not seen before. CPU work: run it off the event loop.
      */
-    List<CanonicalForm> readChunk(RequestParser parser) {
+    Chunk readChunk(RequestParser parser) {
         List<byte[]> items = chunk;
         chunk = new ArrayList<>();
         List<CanonicalForm> fresh = new ArrayList<>();
+        Map<ContentKey, Counted> requests = new LinkedHashMap<>();
         for (byte[] item : items) {
             if (outcomes.size() >= maxItems) {
                 outcomes.add(new Outcome(null, List.of(new Violation(Violation.ROOT, ViolationCode.TOO_LARGE,
@@ -69,11 +78,12 @@ final class BatchItems {
             }
             CanonicalForm form = CanonicalForm.of(((ParsedRequest.Valid) parsed).request());
             outcomes.add(new Outcome(form.key(), List.of()));
+            requests.merge(form.key(), new Counted(form, 1), (a, b) -> new Counted(a.form(), a.count() + 1));
             if (states.putIfAbsent(form.key(), KeyState.LOOKING_UP) == null) {
                 fresh.add(form);
             }
         }
-        return fresh;
+        return new Chunk(fresh, requests);
     }
 
     void state(ContentKey key, KeyState state) {
@@ -88,6 +98,7 @@ final class BatchItems {
     /** The response: a summary, then every item in input order with its key and state. */
     byte[] render() {
         int stored = 0;
+        int warm = 0;
         int pending = 0;
         int rejected = 0;
         int failed = 0;
@@ -97,6 +108,7 @@ final class BatchItems {
             } else {
                 switch (states.get(outcome.key())) {
                     case STORED -> stored++;
+                    case WARM -> warm++;
                     case PENDING -> pending++;
                     default -> failed++;
                 }
@@ -109,7 +121,9 @@ final class BatchItems {
             json.writeNumberField("items", outcomes.size());
             json.writeNumberField("distinct_keys", states.size());
             json.writeNumberField("done", stored);
+            json.writeNumberField("already_warm", warm);
             json.writeNumberField("pending", pending);
+            json.writeNumberField("published", states.values().stream().filter(KeyState.PENDING::equals).count());
             json.writeNumberField("rejected", rejected);
             json.writeNumberField("failed", failed);
             json.writeEndObject();
@@ -147,6 +161,7 @@ final class BatchItems {
                     json.writeStringField("state", "done");
                     json.writeBooleanField("cache_hit", true);
                 }
+                case WARM -> json.writeStringField("state", "warm");
                 case PENDING -> json.writeStringField("state", "pending");
                 default -> {
                     // Not acknowledged by the broker: this item was NOT accepted; send it again.

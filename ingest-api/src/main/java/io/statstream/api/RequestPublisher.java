@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class RequestPublisher implements AutoCloseable {
     /** How long a publish may take before the client is told 503: the whole send, retries included. */
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
+    private static final byte[] REFRESH_TRUE = "true".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final Producer<ContentKey, byte[]> producer;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
@@ -53,22 +54,27 @@ final class RequestPublisher implements AutoCloseable {
 
     /** Completes when the broker acknowledged the request; exceptionally when it did not. */
     CompletionStage<Void> publish(CanonicalForm form) {
-        return publishAll(List.of(form)).get(0);
+        return publishAll(List.of(form), false).get(0);
     }
 
     /**
      * Publishes many requests from one task, so the producer can batch and compress them; one
      * stage per request, in the same order, each completing when the broker acknowledged it.
      */
-    List<CompletionStage<Void>> publishAll(List<CanonicalForm> forms) {
+    List<CompletionStage<Void>> publishAll(List<CanonicalForm> forms, boolean refresh) {
         List<CompletableFuture<Void>> acknowledged = new ArrayList<>(forms.size());
         forms.forEach(form -> acknowledged.add(new CompletableFuture<>()));
         sender.execute(() -> {
             for (int i = 0; i < forms.size(); i++) {
                 CompletableFuture<Void> ack = acknowledged.get(i);
                 CanonicalForm form = forms.get(i);
+                ProducerRecord<ContentKey, byte[]> record =
+                        new ProducerRecord<>(Topics.ANALYSIS_REQUESTS.name(), form.key(), form.jsonBytes());
+                if (refresh) {
+                    record.headers().add(Topics.REFRESH_HEADER, REFRESH_TRUE);
+                }
                 try {
-                    producer.send(new ProducerRecord<>(Topics.ANALYSIS_REQUESTS.name(), form.key(), form.jsonBytes()),
+                    producer.send(record,
                             (metadata, error) -> {
                                 if (error == null) {
                                     ack.complete(null);

@@ -45,6 +45,7 @@ final class SubmitHandler implements Handler<RoutingContext> {
             return;
         }
         CanonicalForm form = CanonicalForm.of(((ParsedRequest.Valid) parsed).request());
+        store.hotKeys().record(form, 1); // best effort: counts feed the warming replay
         Future.fromCompletionStage(store.get(form.key()), ctx.vertx().getOrCreateContext())
                 .recover(e -> Future.failedFuture(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
                 .compose(stored -> stored.isPresent() ? answerStored(ctx, stored.get()) : publishThenAccept(ctx, form))

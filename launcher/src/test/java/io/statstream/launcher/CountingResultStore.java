@@ -1,8 +1,10 @@
 package io.statstream.launcher;
 
 import io.statstream.model.key.ContentKey;
+import io.statstream.store.HotKeys;
 import io.statstream.store.ResultStore;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,17 @@ final class CountingResultStore implements ResultStore {
     public CompletionStage<List<Optional<byte[]>>> getAll(List<ContentKey> keys) {
         count("getAll");
         return store.getAll(keys);
+    }
+
+    @Override
+    public CompletionStage<List<Optional<Duration>>> remainingTtl(List<ContentKey> keys) {
+        count("remainingTtl");
+        return store.remainingTtl(keys);
+    }
+
+    @Override
+    public HotKeys hotKeys() {
+        return store.hotKeys();
     }
 
     @Override

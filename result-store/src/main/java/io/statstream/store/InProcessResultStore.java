@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.statstream.model.key.ContentKey;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +23,12 @@ public final class InProcessResultStore implements ResultStore {
     private final Cache<ContentKey, byte[]> results;
     private final Cache<ContentKey, Boolean> pending;
     private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
+    private final Duration resultTtl;
+    private final InProcessHotKeys hotKeys;
 
     public InProcessResultStore(ResultStoreOptions options) {
+        this.resultTtl = options.resultTtl();
+        this.hotKeys = new InProcessHotKeys(Clock.systemUTC(), options.maxInProcessEntries());
         this.results = Caffeine.newBuilder()
                 .maximumSize(options.maxInProcessEntries())
                 .expireAfterWrite(options.resultTtl())
@@ -41,6 +47,19 @@ public final class InProcessResultStore implements ResultStore {
     @Override
     public CompletionStage<List<Optional<byte[]>>> getAll(List<ContentKey> keys) {
         return CompletableFuture.completedFuture(keys.stream().map(key -> Optional.ofNullable(results.getIfPresent(key))).toList());
+    }
+
+    @Override
+    public CompletionStage<List<Optional<Duration>>> remainingTtl(List<ContentKey> keys) {
+        var expiry = results.policy().expireAfterWrite().orElseThrow();
+        return CompletableFuture.completedFuture(keys.stream()
+                .map(key -> expiry.ageOf(key).map(age -> resultTtl.minus(age)))
+                .toList());
+    }
+
+    @Override
+    public HotKeys hotKeys() {
+        return hotKeys;
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.lettuce.core.resource.Delay;
 import io.statstream.model.key.ContentKey;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public final class RedisResultStore implements ResultStore {
     private final ResultStoreOptions options;
     private final String description;
     private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
+    private final RedisHotKeys hotKeys;
     private StatefulRedisPubSubConnection<String, String> subscription; // opened with the first listener
 
     private RedisResultStore(RedisClient client, ClientResources resources, StatefulRedisConnection<String, byte[]> connection,
@@ -55,6 +57,7 @@ public final class RedisResultStore implements ResultStore {
         this.connection = connection;
         this.redis = connection.async();
         this.options = options;
+        this.hotKeys = new RedisHotKeys(redis, options.keyPrefix(), Clock.systemUTC());
         this.description = description;
     }
 
@@ -97,6 +100,23 @@ public final class RedisResultStore implements ResultStore {
         return redis.mget(redisKeys).thenApply(values -> values.stream()
                 .map(value -> value.hasValue() ? Optional.of(value.getValue()) : Optional.<byte[]>empty())
                 .toList());
+    }
+
+    @Override
+    public CompletionStage<List<Optional<Duration>>> remainingTtl(List<ContentKey> keys) {
+        // One PTTL per key, all written before any reply is read: one round trip on this connection.
+        List<CompletableFuture<Long>> ttls = keys.stream()
+                .map(key -> redis.pttl(options.resultKey(key.hex())).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(ttls.toArray(CompletableFuture[]::new))
+                .thenApply(done -> ttls.stream()
+                        .map(ttl -> ttl.join() >= 0 ? Optional.of(Duration.ofMillis(ttl.join())) : Optional.<Duration>empty())
+                        .toList());
+    }
+
+    @Override
+    public HotKeys hotKeys() {
+        return hotKeys;
     }
 
     @Override

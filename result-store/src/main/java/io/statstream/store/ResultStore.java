@@ -2,6 +2,7 @@ package io.statstream.store;
 
 import io.statstream.model.key.ContentKey;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -22,6 +23,12 @@ public interface ResultStore extends AutoCloseable {
      * where a key has no result.
      */
     CompletionStage<List<Optional<byte[]>>> getAll(List<ContentKey> keys);
+
+    /**
+     * How long each key's result will still be kept, in the order of {@code keys}; empty where a
+     * key has no result. One round trip, however many keys.
+     */
+    CompletionStage<List<Optional<Duration>>> remainingTtl(List<ContentKey> keys);
 
     /** Whether the key has a result, without transferring it. */
     CompletionStage<Boolean> contains(ContentKey key);
@@ -51,6 +58,9 @@ public interface ResultStore extends AutoCloseable {
      * store's I/O thread: keep it short.
      */
     AutoCloseable onStored(Consumer<ContentKey> listener);
+
+    /** The request counts kept beside the results, on the same connection. */
+    HotKeys hotKeys();
 
     /** Completes when the store answers; exceptionally when it does not. */
     CompletionStage<Void> ping();

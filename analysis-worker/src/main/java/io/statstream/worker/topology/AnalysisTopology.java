@@ -64,7 +64,8 @@ public final class AnalysisTopology {
 
         KStream<byte[], ResultEnvelope> results = read.get("request-accepted")
                 .mapValues(request -> (InboundRequest.Accepted) request, Named.as("accepted"))
-                .filterNot((key, request) -> isCompletedDuplicate(request), Named.as("drop-completed-duplicates"))
+                .filterNot((key, request) -> !request.refresh() && isCompletedDuplicate(request),
+                        Named.as("drop-completed-duplicates"))
                 .processValues(() -> new DropInFlightDuplicates(IN_FLIGHT_STORE, inFlightRetention, metrics),
                         Named.as("drop-in-flight-duplicates"), IN_FLIGHT_STORE)
                 .mapValues(this::compute, Named.as("compute"));

@@ -6,7 +6,8 @@ import io.statstream.model.request.AnalysisRequest;
 /** A record of analysis-requests once read: a valid request under its verified key, or a reason to dead-letter it. */
 sealed interface InboundRequest permits InboundRequest.Accepted, InboundRequest.Rejected {
 
-    record Accepted(ContentKey key, AnalysisRequest request) implements InboundRequest {
+    /** @param refresh compute even if a result is stored: it is about to expire */
+    record Accepted(ContentKey key, AnalysisRequest request, boolean refresh) implements InboundRequest {
     }
 
     /** @param original the record's value exactly as it arrived, for the dead-letter topic */

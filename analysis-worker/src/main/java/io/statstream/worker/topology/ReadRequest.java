@@ -4,6 +4,8 @@ import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestParser;
+import io.statstream.model.topic.Topics;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -57,7 +59,9 @@ final class ReadRequest implements FixedKeyProcessor<byte[], byte[], InboundRequ
             reject(record, "key mismatch: the record key is " + key.get() + " but the request's content key is " + computed);
             return;
         }
-        context.forward(record.withValue(new InboundRequest.Accepted(computed, valid.request())));
+        Header refresh = record.headers().lastHeader(Topics.REFRESH_HEADER);
+        boolean refreshing = refresh != null && "true".equals(new String(refresh.value(), StandardCharsets.US_ASCII));
+        context.forward(record.withValue(new InboundRequest.Accepted(computed, valid.request(), refreshing)));
     }
 
     private void reject(FixedKeyRecord<byte[], byte[]> record, String reason) {

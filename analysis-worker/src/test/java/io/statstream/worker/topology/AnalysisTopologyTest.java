@@ -102,6 +102,16 @@ class AnalysisTopologyTest {
     }
 
     @Test
+    void aRefreshIsComputedEvenThoughAResultIsStored() {
+        CanonicalForm form = form("{\"type\":\"correlation\",\"x\":[1,2,3],\"y\":[3,1,2]}");
+        store.put(form.key(), "{}".getBytes(StandardCharsets.UTF_8));
+        TestRecord<byte[], byte[]> refresh = new TestRecord<>(form.key().hex().getBytes(StandardCharsets.US_ASCII), form.jsonBytes());
+        refresh.headers().add(Topics.REFRESH_HEADER, "true".getBytes(StandardCharsets.US_ASCII));
+        requests.pipeInput(refresh);
+        assertEquals(form.key(), results.readValue().key());
+    }
+
+    @Test
     void aKeySeenLongerAgoThanTheRetentionIsComputedAgain() {
         CanonicalForm form = form("{\"type\":\"mann_whitney\",\"a\":[1,2],\"b\":[3,4]}");
         send(form);

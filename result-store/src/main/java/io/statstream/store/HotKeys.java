@@ -1,0 +1,25 @@
+package io.statstream.store;
+
+import io.statstream.model.key.CanonicalForm;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Which requests are common: a count per key and hour, and the canonical form of each counted
+ * request, so that the hot set can be sent again (after a TTL lapse or an engine-version change)
+ * before users ask for it.
+ */
+public interface HotKeys {
+    /** Requests whose canonical form is longer than this are counted but cannot be replayed from history. */
+    int MAX_REPLAYABLE_BYTES = 64 * 1024;
+    /** How long counts and canonical forms are kept. */
+    Duration RETENTION = Duration.ofDays(7);
+
+    /** Counts {@code requests} requests (at least one) for the form's key in the current hour. */
+    CompletionStage<Void> record(CanonicalForm form, long requests);
+
+    /** The canonical JSON of the {@code n} most requested keys of the last {@code window}, most requested first. */
+    CompletionStage<List<String>> top(int n, Duration window);
+}

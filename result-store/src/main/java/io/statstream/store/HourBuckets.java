@@ -1,0 +1,28 @@
+package io.statstream.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Hours as bucket numbers (hours since the epoch), for counting requests per hour. */
+final class HourBuckets {
+    private HourBuckets() {
+    }
+
+    static long current(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.HOURS).getEpochSecond() / 3600;
+    }
+
+    /** The buckets that overlap the last {@code window}, newest first. */
+    static List<Long> lastWindow(Clock clock, Duration window) {
+        long newest = current(clock);
+        long count = Math.max(1, (window.toMinutes() + 59) / 60);
+        List<Long> buckets = new ArrayList<>();
+        for (long hour = newest; hour > newest - count; hour--) {
+            buckets.add(hour);
+        }
+        return buckets;
+    }
+}
