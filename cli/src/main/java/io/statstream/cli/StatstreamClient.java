@@ -1,0 +1,62 @@
+package io.statstream.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/** The HTTP calls the commands make. */
+final class StatstreamClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+
+    StatstreamClient(URI base) {
+        this.base = base;
+    }
+
+    record Reply(int status, JsonNode body, String text) {
+    }
+
+    Reply postNdjson(String path, String ndjson) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)));
+    }
+
+    Reply postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    Reply lookup(List<String> keys, Duration wait) {
+        String body = "{\"keys\":" + JSON.valueToTree(keys) + "}";
+        return postJson("v1/analyses/lookup?wait=" + wait.toSeconds() + "s", body);
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            return new Reply(response.statusCode(), body, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach statstream at " + base + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.statstream.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code statstream wait KEYS_FILE}: collect many results, showing progress until all are done. */
+@Command(name = "wait", mixinStandardHelpOptions = true,
+        description = {"Wait until every key of a file has its result and write the results as NDJSON.",
+                "The file holds one key a line; the first word of each line is used, so the output of",
+                "'statstream submit' can be given as it is. Exit status: 0 all done, 2 timed out."})
+final class WaitCommand implements Callable<Integer> {
+    private static final int KEYS_PER_LOOKUP = 10_000;
+    private static final Duration LONG_POLL = Duration.ofSeconds(10);
+
+    @Mixin
+    ApiOptions api;
+
+    @Parameters(paramLabel = "KEYS_FILE", description = "File of keys, one a line.")
+    Path keysFile;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the results (default: standard output).")
+    Path out;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Give up after this long (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        Set<String> waiting = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(keysFile, StandardCharsets.UTF_8)) {
+            String key = line.strip().split("\\s+")[0];
+            if (key.matches("[0-9a-f]{64}")) {
+                waiting.add(key);
+            }
+        }
+        StatstreamClient client = api.client();
+        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+        try (PrintWriter results = out == null
+                ? new PrintWriter(System.out, true, StandardCharsets.UTF_8)
+                : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
+             ProgressBar progress = new ProgressBarBuilder().setTaskName("wait").setInitialMax(waiting.size())
+                     .setUnit(" results", 1).showSpeed().build()) {
+            while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+                List<String> batch = new ArrayList<>(waiting).subList(0, Math.min(KEYS_PER_LOOKUP, waiting.size()));
+                StatstreamClient.Reply reply = client.lookup(batch, LONG_POLL); // the server holds it until results arrive
+                if (reply.status() != 200) {
+                    throw new IllegalStateException("lookup refused (" + reply.status() + "): " + reply.text());
+                }
+                for (JsonNode entry : reply.body().get("results")) {
+                    if (entry.get("state").asText().equals("done")) {
+                        results.println(StatstreamClient.JSON.writeValueAsString(entry.get("result")));
+                        waiting.remove(entry.get("key").asText());
+                        progress.step();
+                    }
+                }
+            }
+        }
+        if (!waiting.isEmpty()) {
+            System.err.println(waiting.size() + " keys still without a result after " + timeoutSeconds + " s");
+            return 2;
+        }
+        return 0;
+    }
+}
