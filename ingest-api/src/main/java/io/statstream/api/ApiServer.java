@@ -38,7 +38,7 @@ public final class ApiServer implements AutoCloseable {
         RequestPublisher publisher = new RequestPublisher(bootstrap);
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "statstream-ingest-api-health"));
-        RequestParser parser = new RequestParser(new RequestLimits(settings.getInt(ApiSettings.MAX_VALUES_PER_REQUEST)));
+        RequestParser parser = new RequestParser(new RequestLimits(settings.getInt(SharedSettings.MAX_VALUES_PER_REQUEST)));
         ResultWaiters waiters = new ResultWaiters(vertx, store);
         long maxBodyBytes = settings.getLong(ApiSettings.HTTP_MAX_BODY_BYTES);
         int maxItemBytes = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);

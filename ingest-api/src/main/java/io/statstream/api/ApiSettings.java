@@ -1,6 +1,5 @@
 package io.statstream.api;
 
-import io.statstream.model.request.RequestLimits;
 import io.statstream.runtime.SharedSettings;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -21,7 +20,6 @@ public final class ApiSettings extends AbstractConfig {
     /** Room for the largest request the value cap allows, written out as JSON. */
     public static final long DEFAULT_HTTP_MAX_BODY_BYTES = 32L * 1024 * 1024;
 
-    public static final String MAX_VALUES_PER_REQUEST = "MAX_VALUES_PER_REQUEST";
 
     public static final String WARM_MIN_REMAINING_SECONDS = "WARM_MIN_REMAINING_SECONDS";
     /** A result with less time than this left is recomputed by a warming replay. */
@@ -32,8 +30,6 @@ public final class ApiSettings extends AbstractConfig {
                     "Port the HTTP API listens on (0: any free port).")
             .define(HTTP_MAX_BODY_BYTES, Type.LONG, DEFAULT_HTTP_MAX_BODY_BYTES, atLeast(1024), Importance.MEDIUM,
                     "Largest request body accepted; larger bodies get 413.")
-            .define(MAX_VALUES_PER_REQUEST, Type.INT, RequestLimits.DEFAULT_MAX_VALUES, atLeast(1), Importance.MEDIUM,
-                    "Most numbers one request may hold; more get 413.")
             .define(WARM_MIN_REMAINING_SECONDS, Type.LONG, DEFAULT_WARM_MIN_REMAINING_SECONDS, atLeast(0), Importance.LOW,
                     "A warming replay skips results kept for at least this much longer, and recomputes the rest.");
 

@@ -71,12 +71,18 @@ final class BatchHandler implements Handler<RoutingContext> {
         ReadStream<Buffer> items = NDJSON.equals(ctx.parsedHeaders().contentType().value())
                 ? RecordParser.newDelimited("\n", request).maxRecordSize(maxItemBytes)
                 : new JsonBatchItems(request);
-        items.exceptionHandler(e -> ctx.fail(new ApiException(ApiError.INVALID_REQUEST, "the batch could not be read: " + e.getMessage())));
+        items.exceptionHandler(e -> ctx.fail(new ApiException(
+                e instanceof IllegalStateException ? ApiError.PAYLOAD_TOO_LARGE : ApiError.INVALID_REQUEST, // RecordParser: a line too long
+                "the batch could not be read: " + e.getMessage())));
         items.handler(item -> {
             if (isBlank(item)) {
                 return;
             }
-            batch.add(item.getBytes());
+            if (!batch.add(item.getBytes())) {
+                items.pause();
+                ctx.fail(new ApiException(ApiError.PAYLOAD_TOO_LARGE, "a batch holds at most " + MAX_ITEMS + " requests"));
+                return;
+            }
             if (batch.buffered() >= CHUNK_SIZE) {
                 items.pause(); // back-pressure: the client's upload waits while this chunk is handled
                 handleChunk(ctx, batch, acknowledgements)
@@ -151,9 +157,9 @@ final class BatchHandler implements Handler<RoutingContext> {
             settled.add(Future.fromCompletionStage(acks.get(i), ctx.vertx().getOrCreateContext())
                     .onSuccess(v -> {
                         batch.state(key, BatchItems.KeyState.PENDING);
-                        store.markPending(key);
+                        Acknowledgements.accepted(store, key);
                     })
-                    .onFailure(e -> batch.failed(key, "not acknowledged by the broker: " + e.getMessage())));
+                    .onFailure(e -> batch.failed(key, Acknowledgements.refused(e).getMessage())));
         }
         return settled;
     }

@@ -7,7 +7,6 @@ import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestParser;
 import io.statstream.model.request.Violation;
-import io.statstream.model.request.ViolationCode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,8 +47,13 @@ final class BatchItems {
         this.maxItems = maxItems;
     }
 
-    void add(byte[] item) {
+    /** Buffers an item; false (and nothing buffered) once the batch is over its size. */
+    boolean add(byte[] item) {
+        if (outcomes.size() + chunk.size() >= maxItems) {
+            return false;
+        }
         chunk.add(item);
+        return true;
     }
 
     int buffered() {
@@ -66,11 +70,6 @@ final class BatchItems {
         List<CanonicalForm> fresh = new ArrayList<>();
         Map<ContentKey, Counted> requests = new LinkedHashMap<>();
         for (byte[] item : items) {
-            if (outcomes.size() >= maxItems) {
-                outcomes.add(new Outcome(null, List.of(new Violation(Violation.ROOT, ViolationCode.TOO_LARGE,
-                        "the batch holds more than " + maxItems + " items; this one was not read"))));
-                continue;
-            }
             ParsedRequest parsed = parser.parse(item);
             if (parsed instanceof ParsedRequest.Invalid invalid) {
                 outcomes.add(new Outcome(null, invalid.violations()));

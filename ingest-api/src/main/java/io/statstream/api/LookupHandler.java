@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,17 +40,44 @@ final class LookupHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         List<ContentKey> keys = keys(ctx.body().buffer());
         Optional<Duration> wait = WaitParameter.parse(ctx.request().getParam("wait"));
-        // Park before the first read, so a result stored between the read and the wait still wakes us.
-        List<Future<Void>> stored = wait.map(duration -> keys.stream().map(key -> waiters.await(key, duration)).toList())
-                .orElse(List.of());
         read(ctx, keys)
-                .compose(results -> stored.isEmpty() || results.stream().allMatch(Optional::isPresent)
-                        ? Future.succeededFuture(results)
-                        : Future.join(stored).transform(ignored -> read(ctx, keys)))
+                .compose(results -> wait.isEmpty() ? Future.succeededFuture(results) : awaitMissing(ctx, keys, results, wait.get()))
                 .compose(results -> answer(ctx, keys, results))
                 .recover(e -> Future.failedFuture(e instanceof ApiException ? e
                         : new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * Parks the keys the first read did not find, reads once more (a result stored in between
+     * would otherwise be missed), and waits only for those still missing.
+     */
+    private Future<List<Optional<byte[]>>> awaitMissing(RoutingContext ctx, List<ContentKey> keys,
+                                                        List<Optional<byte[]>> first, Duration wait) {
+        Map<ContentKey, ResultWaiters.Waiting> parked = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (first.get(i).isEmpty()) {
+                parked.putIfAbsent(keys.get(i), waiters.await(keys.get(i), wait));
+            }
+        }
+        if (parked.isEmpty()) {
+            return Future.succeededFuture(first);
+        }
+        return read(ctx, keys).compose(second -> {
+            List<Future<Void>> stillMissing = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                ResultWaiters.Waiting waiting = parked.remove(keys.get(i));
+                if (waiting != null) {
+                    if (second.get(i).isPresent()) {
+                        waiting.cancel();
+                    } else {
+                        stillMissing.add(waiting.woken());
+                    }
+                }
+            }
+            return stillMissing.isEmpty() ? Future.succeededFuture(second)
+                    : Future.join(stillMissing).transform(woken -> read(ctx, keys));
+        });
     }
 
     private Future<List<Optional<byte[]>>> read(RoutingContext ctx, List<ContentKey> keys) {

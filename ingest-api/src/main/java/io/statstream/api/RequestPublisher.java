@@ -3,11 +3,13 @@ package io.statstream.api;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.topic.Topics;
+import io.statstream.runtime.MaxMessageSize;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 final class RequestPublisher implements AutoCloseable {
     /** How long a publish may take before the client is told 503: the whole send, retries included. */
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
-    private static final byte[] REFRESH_TRUE = "true".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] REFRESH_TRUE = "true".getBytes(StandardCharsets.US_ASCII);
 
     private final Producer<ContentKey, byte[]> producer;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
@@ -47,6 +49,9 @@ final class RequestPublisher implements AutoCloseable {
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) DELIVERY_TIMEOUT.dividedBy(2).toMillis()),
                 Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.dividedBy(2).toMillis()),
                 Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis()),
+                // A request of a million numbers is ~20 MB of canonical JSON; the topics accept as much.
+                Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MaxMessageSize.BYTES),
+                Map.entry(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * MaxMessageSize.BYTES),
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "statstream-ingest-api"));
         this.producer = new KafkaProducer<>(config, Topics.ANALYSIS_REQUESTS.keySerde().serializer(),
                 Topics.ANALYSIS_REQUESTS.valueSerde().serializer());
@@ -87,7 +92,11 @@ final class RequestPublisher implements AutoCloseable {
                 }
             }
         });
-        return List.copyOf(acknowledged);
+        // The producer's own delivery timeout covers a record once it is sent; this one also covers
+        // the wait for this thread when send blocks on metadata or a full buffer.
+        return acknowledged.stream()
+                .<CompletionStage<Void>>map(ack -> ack.orTimeout(DELIVERY_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS))
+                .toList();
     }
 
     @Override

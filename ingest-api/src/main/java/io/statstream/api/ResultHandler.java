@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * GET /v1/analyses/{key}[?wait=5s]: the envelope (200), pending (202 with Retry-After), unknown
  * (404). With {@code wait}, a missing result is awaited until it is stored or the wait ends. A key's
- * result never changes, so the ETag is the key itself and a client that holds it gets 304 without
- * the store being asked.
+ * result never changes, so the (weak) ETag is the key itself and a client that holds it gets 304
+ * without the store being asked.
  */
 final class ResultHandler implements Handler<RoutingContext> {
     private final ResultStore store;
@@ -39,16 +39,21 @@ final class ResultHandler implements Handler<RoutingContext> {
         ContentKey key = parsed.get();
         String etag = etag(key.hex());
         String ifNoneMatch = ctx.request().getHeader("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
             ctx.response().setStatusCode(304).putHeader("ETag", etag).end();
             return;
         }
         Optional<Duration> wait = WaitParameter.parse(ctx.request().getParam("wait"));
         // Park before the first read, so a result stored between the read and the wait still wakes us.
-        Future<Void> stored = wait.map(duration -> waiters.await(key, duration)).orElse(null);
+        Optional<ResultWaiters.Waiting> waiting = wait.map(duration -> waiters.await(key, duration));
         read(ctx, key)
-                .compose(result -> result.isPresent() || stored == null ? Future.succeededFuture(result)
-                        : stored.compose(v -> read(ctx, key)))
+                .compose(result -> {
+                    if (result.isPresent() || waiting.isEmpty()) {
+                        waiting.ifPresent(ResultWaiters.Waiting::cancel);
+                        return Future.succeededFuture(result);
+                    }
+                    return waiting.get().woken().compose(v -> read(ctx, key));
+                })
                 .compose(result -> result.isPresent()
                         ? ctx.response().putHeader("Content-Type", "application/json").putHeader("ETag", etag)
                                 .end(Buffer.buffer(result.get()))
@@ -72,8 +77,12 @@ final class ResultHandler implements Handler<RoutingContext> {
                         : Future.failedFuture(new ApiException(ApiError.NOT_FOUND, "no result and nothing pending for " + key)));
     }
 
+    /**
+     * Weak: the numbers of a key never change, but a recomputation (a warming replay) has another
+     * computed_at, and a cache-hit answer adds a field.
+     */
     static String etag(String hex) {
-        return '"' + hex + '"';
+        return "W/\"" + hex + '"';
     }
 
     static ObjectNode pendingBody(String hex) {

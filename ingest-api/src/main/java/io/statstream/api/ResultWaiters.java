@@ -26,20 +26,34 @@ final class ResultWaiters implements AutoCloseable {
         this.subscription = store.onStored(this::wake);
     }
 
+    /** A parked request: woken when its key is stored or its time is up; cancelled when it no longer waits. */
+    interface Waiting {
+        /** Completes, on the caller's context, when the key is stored or the timeout passed; then read the store. */
+        Future<Void> woken();
+
+        /** Stops waiting now: the result was found by reading. */
+        void cancel();
+    }
+
     /**
-     * Completes, on the caller's context, when the key is stored or the timeout has passed,
-     * whichever is first; the caller then reads the store. Register before the first read, so a
-     * result stored in between is not missed.
+     * Parks a request for a key. Register before reading the store, so that a result stored
+     * between the read and the wait still wakes it.
      */
-    Future<Void> await(ContentKey key, Duration timeout) {
+    Waiting await(ContentKey key, Duration timeout) {
         Waiter waiter = new Waiter(vertx.getOrCreateContext(), Promise.promise());
         waiting.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(waiter);
         waiter.timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> release(key, waiter));
-        return waiter.promise.future();
-    }
+        return new Waiting() {
+            @Override
+            public Future<Void> woken() {
+                return waiter.promise.future();
+            }
 
-    int size() {
-        return waiting.values().stream().mapToInt(Set::size).sum();
+            @Override
+            public void cancel() {
+                release(key, waiter);
+            }
+        };
     }
 
     private void wake(ContentKey key) {

@@ -10,19 +10,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 
 /**
  * POST /v1/analyses: validate, key, answer from the store when the result exists (200, cache
  * hit); otherwise publish and answer 202 once the broker has acknowledged. Every submission of a
- * missing result is published: the worker drops duplicates exactly, and a submission never
- * depends on another one's publish succeeding.
+ * missing result is published, so that no 202 depends on another submission's publish; the worker
+ * drops the copies that are already stored or being computed.
  */
 final class SubmitHandler implements Handler<RoutingContext> {
-    private static final Logger LOG = LoggerFactory.getLogger(SubmitHandler.class);
+    /** Bodies up to this size are read on the event loop (microseconds); larger ones on a worker thread. */
+    private static final int INLINE_BODY_BYTES = 64 * 1024;
 
     private final RequestParser parser;
     private final ResultStore store;
@@ -37,19 +36,27 @@ final class SubmitHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Buffer body = ctx.body().buffer(); // null when the body is empty
-        ParsedRequest parsed = parser.parse(body == null ? new byte[0] : body.getBytes());
+        byte[] bytes = body == null ? new byte[0] : body.getBytes();
+        Future<CanonicalForm> read = bytes.length <= INLINE_BODY_BYTES
+                ? Future.succeededFuture(read(bytes))
+                : ctx.vertx().executeBlocking(() -> read(bytes));
+        read.compose(form -> {
+                    store.hotKeys().record(form, 1); // best effort: counts feed the warming replay
+                    return Future.fromCompletionStage(store.get(form.key()), ctx.vertx().getOrCreateContext())
+                            .recover(e -> Future.failedFuture(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
+                            .compose(stored -> stored.isPresent() ? answerStored(ctx, stored.get()) : publishThenAccept(ctx, form));
+                })
+                .onFailure(ctx::fail);
+    }
+
+    /** Validates and keys the request; an invalid one is an {@link ApiException} naming every problem. */
+    private CanonicalForm read(byte[] body) {
+        ParsedRequest parsed = parser.parse(body);
         if (parsed instanceof ParsedRequest.Invalid invalid) {
             ApiError error = invalid.tooLarge() ? ApiError.PAYLOAD_TOO_LARGE : ApiError.INVALID_REQUEST;
-            ctx.fail(new ApiException(error, invalid.violations().size() + " problem(s) with the request",
-                    invalid.violations()));
-            return;
+            throw new ApiException(error, invalid.violations().size() + " problem(s) with the request", invalid.violations());
         }
-        CanonicalForm form = CanonicalForm.of(((ParsedRequest.Valid) parsed).request());
-        store.hotKeys().record(form, 1); // best effort: counts feed the warming replay
-        Future.fromCompletionStage(store.get(form.key()), ctx.vertx().getOrCreateContext())
-                .recover(e -> Future.failedFuture(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
-                .compose(stored -> stored.isPresent() ? answerStored(ctx, stored.get()) : publishThenAccept(ctx, form))
-                .onFailure(ctx::fail);
+        return CanonicalForm.of(((ParsedRequest.Valid) parsed).request());
     }
 
     private Future<Void> answerStored(RoutingContext ctx, byte[] envelope) {
@@ -68,17 +75,13 @@ final class SubmitHandler implements Handler<RoutingContext> {
 
     private Future<Void> publishThenAccept(RoutingContext ctx, CanonicalForm form) {
         return Future.fromCompletionStage(publisher.publish(form), ctx.vertx().getOrCreateContext())
-                .recover(e -> Future.failedFuture(new ApiException(ApiError.BROKER_UNAVAILABLE, e.toString(), e)))
+                .recover(e -> Future.failedFuture(Acknowledgements.refused(e)))
                 .compose(acked -> {
-                    store.markPending(form.key()).exceptionally(e -> {
-                        LOG.warn("Accepted {} but could not mark it pending: {}", form.key(), e.toString());
-                        return false;
-                    });
-                    String location = ApiRoutes.ANALYSES + "/" + form.key().hex();
+                    Acknowledgements.accepted(store, form.key());
                     return ctx.response()
                             .setStatusCode(202)
                             .putHeader("Content-Type", "application/json")
-                            .putHeader("Location", location)
+                            .putHeader("Location", ApiRoutes.ANALYSES + "/" + form.key().hex())
                             .end(Buffer.buffer(Json.write(ResultHandler.pendingBody(form.key().hex()))));
                 });
     }

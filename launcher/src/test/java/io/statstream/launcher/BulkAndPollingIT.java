@@ -89,6 +89,21 @@ class BulkAndPollingIT {
     }
 
     @Test
+    void aRequestLargerThanKafkasDefaultRecordLimitIsComputed() throws Exception {
+        StringBuilder data = new StringBuilder();
+        Random random = new Random(3);
+        for (int i = 0; i < 200_000; i++) {
+            data.append(i == 0 ? "" : ",").append(random.nextGaussian());
+        }
+        String json = "{\"type\":\"descriptive\",\"data\":[" + data + "]}"; // about 4 MB
+        ApiClient.Reply accepted = api.submit(json);
+        assertEquals(202, accepted.status(), accepted.response().body());
+        ApiClient.Reply done = api.awaitResult(accepted.json().get("key").asText(), java.time.Duration.ofSeconds(60));
+        assertEquals(200, done.status());
+        assertEquals(200_000, done.json().get("result").get("n").asInt());
+    }
+
+    @Test
     void aBatchAsAJsonObjectIsReadItemByItemToo() {
         String body = "{\"analyses\":[{\"type\":\"descriptive\",\"data\":[1,2,3," + System.nanoTime() + "]},"
                 + "{\"type\":\"descriptive\",\"data\":[1]}, 42, {\"type\":\"descriptive\",\"data\":[1,2,3," + System.nanoTime() + "]}]}";

@@ -2,13 +2,16 @@ package io.statstream.store;
 
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.topic.Topics;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -17,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -74,15 +77,21 @@ public final class ResultSink implements AutoCloseable {
         try {
             consumer.subscribe(List.of(Topics.ANALYSIS_RESULTS.name()), new RebuildOnFirstAssignment());
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
-                if (!records.isEmpty()) {
-                    storeThenCommit(records);
+                try {
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+                    if (!records.isEmpty()) {
+                        storeThenCommit(records);
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // The sink must outlive any one failure: uncommitted records come back after it.
+                    LOG.error("Result sink failed a poll; continuing from the last committed offsets: {}", e.toString(), e);
+                    waitInGroup(MAX_BACKOFF);
                 }
             }
         } catch (WakeupException e) {
             // close() asked us to stop
-        } catch (RuntimeException e) {
-            LOG.error("Result sink stopped: {}", e.toString(), e);
         } finally {
             consumer.close();
         }
@@ -93,7 +102,7 @@ public final class ResultSink implements AutoCloseable {
         while (running) {
             Optional<Throwable> failure = storeAll(records);
             if (failure.isEmpty()) {
-                consumer.commitSync();
+                commit(records);
                 return;
             }
             LOG.warn("Result store {} unavailable ({}); {} results wait, retrying in {} ms",
@@ -106,8 +115,7 @@ public final class ResultSink implements AutoCloseable {
     private Optional<Throwable> storeAll(ConsumerRecords<byte[], byte[]> records) {
         List<CompletableFuture<Void>> writes = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            Optional<ContentKey> key = ContentKey.parse(record.key() == null ? null : new String(record.key(),
-                    java.nio.charset.StandardCharsets.US_ASCII));
+            Optional<ContentKey> key = ContentKey.parse(record.key());
             if (key.isEmpty() || record.value() == null) {
                 LOG.error("Skipping a record of {} that is not a result: partition {}, offset {}",
                         record.topic(), record.partition(), record.offset());
@@ -128,11 +136,37 @@ public final class ResultSink implements AutoCloseable {
         }
     }
 
-    /** Paused polls keep this member in its group (max.poll.interval.ms) while the store is down. */
+    /**
+     * Commits exactly what was stored: the offset after the last stored record of each partition,
+     * never the consumer's position, which may have moved past records that were not stored.
+     */
+    private void commit(ConsumerRecords<byte[], byte[]> stored) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : stored.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> records = stored.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+        }
+        try {
+            consumer.commitSync(offsets);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // The partitions moved to another member, which reads them again from the last commit:
+            // the results are written twice, which is harmless, and none is skipped.
+            LOG.info("Could not commit after a rebalance ({}); the new owner re-reads those results", e.toString());
+        }
+    }
+
+    /**
+     * Paused polls keep this member in its group (max.poll.interval.ms) while the store is down. A
+     * rebalance during the poll can assign partitions that are not paused; whatever they return
+     * is put back, so no record is skipped.
+     */
     private void waitInGroup(Duration backoff) {
         consumer.pause(consumer.assignment());
         try {
-            consumer.poll(backoff);
+            ConsumerRecords<byte[], byte[]> unexpected = consumer.poll(backoff);
+            for (TopicPartition partition : unexpected.partitions()) {
+                consumer.seek(partition, unexpected.records(partition).get(0).offset());
+            }
         } finally {
             consumer.resume(consumer.assignment());
         }
@@ -168,7 +202,7 @@ public final class ResultSink implements AutoCloseable {
         }
 
         private String describe(Collection<TopicPartition> partitions) {
-            return partitions.size() + " partition" + (partitions.size() == 1 ? "" : "s").toLowerCase(Locale.ROOT);
+            return partitions.size() + (partitions.size() == 1 ? " partition" : " partitions");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.statstream.runtime;
 
+import io.statstream.model.request.RequestLimits;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -25,6 +26,9 @@ public final class SharedSettings {
     public static final String RESULT_TTL_SECONDS = "RESULT_TTL_SECONDS";
     public static final long DEFAULT_RESULT_TTL_SECONDS = 3600;
 
+    /** Shared so that the worker never dead-letters what the API accepted. */
+    public static final String MAX_VALUES_PER_REQUEST = "MAX_VALUES_PER_REQUEST";
+
     public static final String REDIS_KEY_PREFIX = "REDIS_KEY_PREFIX";
     public static final String DEFAULT_REDIS_KEY_PREFIX = "statstream:";
 
@@ -44,6 +48,8 @@ public final class SharedSettings {
                                 + " (one process only, lost on restart).")
                 .define(RESULT_TTL_SECONDS, Type.LONG, DEFAULT_RESULT_TTL_SECONDS, atLeast(1), Importance.MEDIUM,
                         "How long a stored result is kept, in seconds.")
+                .define(MAX_VALUES_PER_REQUEST, Type.INT, RequestLimits.DEFAULT_MAX_VALUES, atLeast(1), Importance.MEDIUM,
+                        "Most numbers one request may hold; more get 413.")
                 .define(REDIS_KEY_PREFIX, Type.STRING, DEFAULT_REDIS_KEY_PREFIX, Importance.LOW,
                         "Prefix of every Redis key statstream writes.");
     }

@@ -45,8 +45,9 @@ public final class TopicSetup {
                 admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 LOG.info("Created topic {} ({} partitions, replication {})", topic.name(), partitions, replicationFactor);
             } catch (ExecutionException e) {
+                // Another service created it first: that is fine. Anything else is not.
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e; // another service created it first: that is fine
+                    throw e;
                 }
             }
         }
@@ -54,12 +55,13 @@ public final class TopicSetup {
     }
 
     private static NewTopic newTopic(Topic<?, ?> topic, int partitions, short replicationFactor) {
-        NewTopic newTopic = new NewTopic(topic.name(), partitions, replicationFactor);
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MaxMessageSize.BYTES));
         if (topic.equals(Topics.ANALYSIS_RESULTS)) {
             // The durable record of every result: compaction keeps the latest per key for ever.
-            newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
-        return newTopic;
+        return new NewTopic(topic.name(), partitions, replicationFactor).configs(configs);
     }
 
     private static void awaitPartitionsReady(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.statstream.model.request.AnalysisRequest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,11 @@ public record ContentKey(String hex) {
     /** A key sent by a client, or empty when it is not 64 lowercase hex digits. */
     public static Optional<ContentKey> parse(String text) {
         return text != null && HEX_SHA_256.matcher(text).matches() ? Optional.of(new ContentKey(text)) : Optional.empty();
+    }
+
+    /** A key as it travels in a Kafka record key (ASCII), or empty when it is not one. */
+    public static Optional<ContentKey> parse(byte[] ascii) {
+        return ascii == null ? Optional.empty() : parse(new String(ascii, StandardCharsets.US_ASCII));
     }
 
     @JsonValue

@@ -21,6 +21,10 @@ public record OlsRegression(double[] y, double[][] x, boolean intercept) impleme
 
     /** The number of coefficients estimated: one per predictor, plus the intercept. */
     public int coefficientCount() {
+        return coefficientCount(x, intercept);
+    }
+
+    private static int coefficientCount(double[][] x, boolean intercept) {
         return x[0].length + (intercept ? 1 : 0);
     }
 
@@ -30,7 +34,7 @@ public record OlsRegression(double[] y, double[][] x, boolean intercept) impleme
         boolean intercept = fields.flag("intercept", true);
         if (y != null && x != null) {
             fields.sameLength("x", x.length, "y", y.length);
-            int coefficients = x[0].length + (intercept ? 1 : 0);
+            int coefficients = coefficientCount(x, intercept);
             // At least one residual degree of freedom, or there is no error variance to estimate.
             fields.atLeast("y", y.length, coefficients + 1, "for " + coefficients + " coefficients");
         }

@@ -6,6 +6,7 @@ public record AnovaResult(double fStatistic, int dfBetween, int dfWithin, double
         implements AnalysisResult {
     public AnovaResult {
         Finite.check("f_statistic", fStatistic);
+        Finite.check("sums_of_squares", new double[]{ssBetween, ssWithin, msBetween, msWithin});
         Finite.check("p_value", pValue);
         Finite.check("eta_squared", etaSquared);
     }

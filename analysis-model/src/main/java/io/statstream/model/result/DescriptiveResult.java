@@ -11,6 +11,8 @@ public record DescriptiveResult(int n, double mean, double variance, double stdD
     public DescriptiveResult {
         Finite.check("mean", mean);
         Finite.check("variance", variance);
+        Finite.check("std_dev", stdDev);
+        Finite.check("quantiles", new double[]{min, q1, median, q3, max});
         Finite.checkNullable("skewness", skewness);
         Finite.checkNullable("kurtosis", kurtosis);
     }

@@ -12,6 +12,7 @@ public record IndependentTTestResult(double statistic, double df, double pValue,
                                      Double ciHigh, double cohensD, int nA, int nB) implements AnalysisResult {
     public IndependentTTestResult {
         Finite.check("statistic", statistic);
+        Finite.check("estimate", estimate);
         Finite.check("df", df);
         Finite.check("p_value", pValue);
         Finite.checkNullable("ci_low", ciLow);

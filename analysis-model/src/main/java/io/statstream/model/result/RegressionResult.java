@@ -14,6 +14,10 @@ public record RegressionResult(double[] coefficients, double[] stdErrors, double
                                double residualStdError, int dfResidual, int n) implements AnalysisResult {
     public RegressionResult {
         Finite.check("coefficients", coefficients);
+        Finite.check("std_errors", stdErrors);
+        Finite.check("r_squared", rSquared);
+        Finite.check("adj_r_squared", adjRSquared);
+        Finite.check("residual_std_error", residualStdError);
         Finite.check("t_values", tValues);
         Finite.check("p_values", pValues);
         Finite.check("f_statistic", fStatistic);

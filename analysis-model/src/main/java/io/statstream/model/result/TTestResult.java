@@ -13,6 +13,7 @@ public record TTestResult(double statistic, double df, double pValue, double est
                           double cohensD, int n) implements AnalysisResult {
     public TTestResult {
         Finite.check("statistic", statistic);
+        Finite.check("estimate", estimate);
         Finite.check("p_value", pValue);
         Finite.checkNullable("ci_low", ciLow);
         Finite.checkNullable("ci_high", ciHigh);

@@ -86,7 +86,8 @@ class ContentKeyTest {
         assertTrue(ContentKey.parse(key(ONE_SAMPLE).hex()).isPresent());
         assertTrue(ContentKey.parse(key(ONE_SAMPLE).hex().toUpperCase(java.util.Locale.ROOT)).isEmpty());
         assertTrue(ContentKey.parse(key(ONE_SAMPLE).hex().substring(1)).isEmpty());
-        assertTrue(ContentKey.parse(null).isEmpty());
+        assertTrue(ContentKey.parse((String) null).isEmpty());
+        assertTrue(ContentKey.parse((byte[]) null).isEmpty());
     }
 
     private static void assertSameKey(String first, String second) {

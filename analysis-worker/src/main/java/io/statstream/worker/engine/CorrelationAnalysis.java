@@ -1,23 +1,19 @@
 package io.statstream.worker.engine;
 
+import io.statstream.model.Alternative;
 import io.statstream.model.CorrelationMethod;
 import io.statstream.model.request.Correlation;
 import io.statstream.model.result.AnalysisFailure;
 import io.statstream.model.result.CorrelationResult;
 import org.apache.commons.math3.stat.StatUtils;
-import org.apache.commons.math3.stat.ranking.NaNStrategy;
-import org.apache.commons.math3.stat.ranking.NaturalRanking;
-import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /** Pearson's r (of the ranks, for Spearman) from centered cross-products, tested with n - 2 df. */
 final class CorrelationAnalysis implements Analysis<Correlation> {
-    private static final NaturalRanking AVERAGE_RANKS = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
-
     @Override
     public CorrelationResult compute(Correlation request) {
         boolean ranks = request.method() == CorrelationMethod.SPEARMAN;
-        double[] x = ranks ? AVERAGE_RANKS.rank(request.x()) : request.x();
-        double[] y = ranks ? AVERAGE_RANKS.rank(request.y()) : request.y();
+        double[] x = ranks ? AverageRanks.of(request.x()) : request.x();
+        double[] y = ranks ? AverageRanks.of(request.y()) : request.y();
         int n = x.length;
         double r = pearson(x, y);
         double df = n - 2;
@@ -26,7 +22,7 @@ final class CorrelationAnalysis implements Analysis<Correlation> {
             p = 0;
         } else {
             double t = r * Math.sqrt(df / ((1 - r) * (1 + r)));
-            p = 2 * Tails.studentLower(-Math.abs(t), df);
+            p = Tails.studentP(t, df, Alternative.TWO_SIDED);
         }
         return new CorrelationResult(r, p, n);
     }

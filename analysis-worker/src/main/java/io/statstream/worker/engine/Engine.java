@@ -16,6 +16,9 @@ import io.statstream.model.result.AnalysisFailure;
 import io.statstream.model.result.AnalysisResult;
 import io.statstream.model.result.ResultEnvelope;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.util.Objects;
 
@@ -34,6 +37,8 @@ public final class Engine {
     private static final MannWhitneyAnalysis MANN_WHITNEY = new MannWhitneyAnalysis();
     private static final DescriptiveAnalysis DESCRIPTIVE = new DescriptiveAnalysis();
 
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
     private final Clock clock;
 
     public Engine(Clock clock) {
@@ -48,6 +53,12 @@ public final class Engine {
         } catch (AnalysisFailure failure) {
             return ResultEnvelope.failed(key, request.type(), failure.getMessage(), EngineVersion.CURRENT,
                     clock.instant(), micros(started));
+        } catch (RuntimeException bug) {
+            // A defect, not the data: still an answer for the client, who was told "accepted". The
+            // key is marked in flight already, so without an envelope it would have none at all.
+            LOG.error("Engine failed on {} ({}); answering with a failed result", key, request.type(), bug);
+            return ResultEnvelope.failed(key, request.type(), "internal error in the engine: " + bug.getClass().getSimpleName(),
+                    EngineVersion.CURRENT, clock.instant(), micros(started));
         }
     }
 

@@ -4,9 +4,6 @@ import io.statstream.model.Alternative;
 import io.statstream.model.request.MannWhitney;
 import io.statstream.model.result.AnalysisFailure;
 import io.statstream.model.result.MannWhitneyResult;
-import org.apache.commons.math3.stat.ranking.NaNStrategy;
-import org.apache.commons.math3.stat.ranking.NaturalRanking;
-import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 import java.util.Arrays;
 
@@ -16,8 +13,6 @@ import java.util.Arrays;
  * alternative, the p-value uses U of a (greater), U of b (less) or the larger of both (two-sided).
  */
 final class MannWhitneyAnalysis implements Analysis<MannWhitney> {
-    private static final NaturalRanking AVERAGE_RANKS = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE);
-
     @Override
     public MannWhitneyResult compute(MannWhitney request) {
         double[] a = request.a();
@@ -29,7 +24,7 @@ final class MannWhitneyAnalysis implements Analysis<MannWhitney> {
         System.arraycopy(a, 0, combined, 0, a.length);
         System.arraycopy(b, 0, combined, a.length, b.length);
 
-        double[] ranks = AVERAGE_RANKS.rank(combined);
+        double[] ranks = AverageRanks.of(combined);
         double rankSumA = 0;
         for (int i = 0; i < a.length; i++) {
             rankSumA += ranks[i];

@@ -1,5 +1,6 @@
 package io.statstream.worker.engine;
 
+import io.statstream.model.Alternative;
 import io.statstream.model.request.OlsRegression;
 import io.statstream.model.result.AnalysisFailure;
 import io.statstream.model.result.RegressionResult;
@@ -100,7 +101,7 @@ final class OlsRegressionAnalysis implements Analysis<OlsRegression> {
         double[] pValues = new double[coefficientCount];
         for (int j = 0; j < coefficientCount; j++) {
             tValues[j] = coefficients[j] / stdErrors[j];
-            pValues[j] = 2 * Tails.studentLower(-Math.abs(tValues[j]), df);
+            pValues[j] = Tails.studentP(tValues[j], df, Alternative.TWO_SIDED);
         }
 
         double rSquared = mss / (mss + rss);

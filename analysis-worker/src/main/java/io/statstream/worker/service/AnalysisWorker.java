@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
 import io.statstream.model.topic.Topics;
+import io.statstream.runtime.MaxMessageSize;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.store.ResultStore;
 import io.statstream.worker.engine.Engine;
 import io.statstream.worker.topology.AnalysisTopology;
 import io.statstream.worker.topology.WorkerMetrics;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -52,7 +54,7 @@ public final class AnalysisWorker implements AutoCloseable {
     public static AnalysisWorker start(WorkerSettings settings, ResultStore store, MeterRegistry registry) {
         Properties config = streamsConfig(settings);
         StreamsBuilder builder = new StreamsBuilder();
-        new AnalysisTopology(new RequestParser(new RequestLimits(settings.getInt(WorkerSettings.MAX_VALUES_PER_REQUEST))),
+        new AnalysisTopology(new RequestParser(new RequestLimits(settings.getInt(SharedSettings.MAX_VALUES_PER_REQUEST))),
                 store, new Engine(Clock.systemUTC()), new WorkerMetrics(registry),
                 Duration.ofSeconds(settings.getLong(WorkerSettings.IN_FLIGHT_RETENTION_SECONDS)))
                 .addTo(builder);
@@ -72,7 +74,10 @@ public final class AnalysisWorker implements AutoCloseable {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ANALYSIS_REQUESTS_DLQ.name());
-        // Opt in to what becomes the default in Kafka 5.0; the assignor reads the main consumer's copy.
+        // Dead letters carry the original request, which may be as large as the topics allow.
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MaxMessageSize.BYTES);
+        // Only silences a start-up warning of Kafka 4.3 (this topology has no global stores); the
+        // partition assignor reads the main consumer's copy and warns again without it.
         config.put(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED, true);
         config.put(StreamsConfig.mainConsumerPrefix(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED), true);
         return config;

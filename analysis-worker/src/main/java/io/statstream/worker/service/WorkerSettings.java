@@ -1,11 +1,11 @@
 package io.statstream.worker.service;
 
-import io.statstream.model.request.RequestLimits;
 import io.statstream.runtime.SharedSettings;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.util.Map;
@@ -30,8 +30,6 @@ public final class WorkerSettings extends AbstractConfig {
     /** Longer than a result takes to reach the store, far shorter than it stays there. */
     public static final long DEFAULT_IN_FLIGHT_RETENTION_SECONDS = 600;
 
-    public static final String MAX_VALUES_PER_REQUEST = "MAX_VALUES_PER_REQUEST";
-
     public static final ConfigDef DEFINITION = SharedSettings.define(new ConfigDef())
             .define(WORKER_APPLICATION_ID, Type.STRING, DEFAULT_WORKER_APPLICATION_ID, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, "Kafka Streams application id; workers with the same id share the partitions.")
@@ -43,11 +41,14 @@ public final class WorkerSettings extends AbstractConfig {
             .define(WORKER_STATE_DIR, Type.STRING, DEFAULT_WORKER_STATE_DIR, Importance.LOW,
                     "Directory of the worker's local state (the in-flight keys).")
             .define(IN_FLIGHT_RETENTION_SECONDS, Type.LONG, DEFAULT_IN_FLIGHT_RETENTION_SECONDS, atLeast(1), Importance.LOW,
-                    "How long a computed key counts as in flight, dropping further copies.")
-            .define(MAX_VALUES_PER_REQUEST, Type.INT, RequestLimits.DEFAULT_MAX_VALUES, atLeast(1), Importance.LOW,
-                    "Most numbers one request may hold; larger records are dead-lettered.");
+                    "How long a computed key counts as in flight, dropping further copies; shorter than RESULT_TTL_SECONDS.");
 
     public WorkerSettings(Map<String, ?> values) {
         super(DEFINITION, values, false);
+        // A key still "in flight" after its result expired would be dropped instead of recomputed.
+        if (getLong(IN_FLIGHT_RETENTION_SECONDS) >= getLong(SharedSettings.RESULT_TTL_SECONDS)) {
+            throw new ConfigException(IN_FLIGHT_RETENTION_SECONDS + " (" + getLong(IN_FLIGHT_RETENTION_SECONDS)
+                    + ") must be shorter than " + SharedSettings.RESULT_TTL_SECONDS + " (" + getLong(SharedSettings.RESULT_TTL_SECONDS) + ")");
+        }
     }
 }

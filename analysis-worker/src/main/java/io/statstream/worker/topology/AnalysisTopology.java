@@ -42,8 +42,8 @@ public final class AnalysisTopology {
     }
 
     public void addTo(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(IN_FLIGHT_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(IN_FLIGHT_STORE), Serdes.String(), Serdes.Long()));
 
         // Raw bytes in: a record that does not parse must reach the dead-letter topic with its
         // original bytes, not stop at a deserialization handler.
@@ -64,8 +64,7 @@ public final class AnalysisTopology {
 
         KStream<byte[], ResultEnvelope> results = read.get("request-accepted")
                 .mapValues(request -> (InboundRequest.Accepted) request, Named.as("accepted"))
-                .filterNot((key, request) -> !request.refresh() && isCompletedDuplicate(request),
-                        Named.as("drop-completed-duplicates"))
+                .filterNot((key, request) -> isCompletedDuplicate(request), Named.as("drop-completed-duplicates"))
                 .processValues(() -> new DropInFlightDuplicates(IN_FLIGHT_STORE, inFlightRetention, metrics),
                         Named.as("drop-in-flight-duplicates"), IN_FLIGHT_STORE)
                 .mapValues(this::compute, Named.as("compute"));
@@ -78,6 +77,9 @@ public final class AnalysisTopology {
     }
 
     private boolean isCompletedDuplicate(InboundRequest.Accepted request) {
+        if (request.refresh()) {
+            return false; // a warming replay recomputes a result that is about to expire
+        }
         boolean stored = this.stored.contains(request.key());
         if (stored) {
             metrics.completedDuplicate();

@@ -5,22 +5,28 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import java.time.Duration;
 
 /**
  * Drops a request whose key this partition has already sent to be computed within the retention.
  * The same key always lands on the same partition, so this state store sees every copy of a key
- * and the check is exact. Entries expire after the retention, by which time the result is stored
- * (and a later copy is dropped as a completed duplicate) or has expired (and is computed again).
+ * and the check is exact. Each entry holds the offset of the copy that was computed: when that
+ * same record comes again (a restart replaying records whose results were never committed, as
+ * can happen with at_least_once), it is computed again rather than taken for a duplicate. Entries
+ * expire after the retention, by which time the result is stored (and a later copy is dropped as a
+ * completed duplicate) or has expired (and is computed again).
  */
 final class DropInFlightDuplicates implements FixedKeyProcessor<byte[], InboundRequest.Accepted, InboundRequest.Accepted> {
+    private static final long NO_OFFSET = -1;
+
     private final String storeName;
     private final Duration retention;
     private final WorkerMetrics metrics;
     private FixedKeyProcessorContext<byte[], InboundRequest.Accepted> context;
-    private KeyValueStore<String, Long> seen;
+    private TimestampedKeyValueStore<String, Long> computedOffsets;
 
     DropInFlightDuplicates(String storeName, Duration retention, WorkerMetrics metrics) {
         if (retention.isNegative() || retention.isZero()) {
@@ -34,7 +40,7 @@ final class DropInFlightDuplicates implements FixedKeyProcessor<byte[], InboundR
     @Override
     public void init(FixedKeyProcessorContext<byte[], InboundRequest.Accepted> context) {
         this.context = context;
-        this.seen = context.getStateStore(storeName);
+        this.computedOffsets = context.getStateStore(storeName);
         Duration purgeEvery = retention.dividedBy(10).compareTo(Duration.ofSeconds(1)) < 0
                 ? Duration.ofSeconds(1) : retention.dividedBy(10);
         context.schedule(purgeEvery, PunctuationType.WALL_CLOCK_TIME, this::forgetExpired);
@@ -44,29 +50,32 @@ final class DropInFlightDuplicates implements FixedKeyProcessor<byte[], InboundR
     public void process(FixedKeyRecord<byte[], InboundRequest.Accepted> record) {
         String key = record.value().key().hex();
         long now = context.currentSystemTimeMs();
-        if (isInFlight(key, now)) {
+        long offset = context.recordMetadata().map(metadata -> metadata.offset()).orElse(NO_OFFSET);
+        if (isInFlight(key, offset, now)) {
             metrics.inFlightDuplicate();
             return;
         }
-        rememberInFlight(key, now);
+        rememberInFlight(key, offset, now);
         context.forward(record);
     }
 
-    private boolean isInFlight(String key, long now) {
-        Long since = seen.get(key);
-        return since != null && now - since < retention.toMillis();
+    private boolean isInFlight(String key, long offset, long now) {
+        ValueAndTimestamp<Long> computed = computedOffsets.get(key);
+        return computed != null
+                && now - computed.timestamp() < retention.toMillis()
+                && (offset == NO_OFFSET || computed.value() != offset);
     }
 
-    private void rememberInFlight(String key, long now) {
-        seen.put(key, now);
+    private void rememberInFlight(String key, long offset, long now) {
+        computedOffsets.put(key, ValueAndTimestamp.make(offset, now));
     }
 
     private void forgetExpired(long now) {
-        try (KeyValueIterator<String, Long> entries = seen.all()) {
+        try (KeyValueIterator<String, ValueAndTimestamp<Long>> entries = computedOffsets.all()) {
             while (entries.hasNext()) {
                 var entry = entries.next();
-                if (now - entry.value >= retention.toMillis()) {
-                    seen.delete(entry.key);
+                if (now - entry.value.timestamp() >= retention.toMillis()) {
+                    computedOffsets.delete(entry.key);
                 }
             }
         }

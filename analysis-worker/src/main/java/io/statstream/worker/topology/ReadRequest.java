@@ -36,7 +36,7 @@ final class ReadRequest implements FixedKeyProcessor<byte[], byte[], InboundRequ
 
     @Override
     public void process(FixedKeyRecord<byte[], byte[]> record) {
-        Optional<ContentKey> key = ContentKey.parse(record.key() == null ? null : new String(record.key(), StandardCharsets.US_ASCII));
+        Optional<ContentKey> key = ContentKey.parse(record.key());
         if (key.isEmpty()) {
             reject(record, "the record key is not a content key (64 lowercase hex digits)");
             return;
