@@ -1,6 +1,8 @@
 package io.statstream.api;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statstream.runtime.EnvironmentSettings;
+import io.statstream.runtime.Metrics;
 import io.statstream.runtime.ServiceRunner;
 import io.statstream.runtime.StoreSettings;
 import io.statstream.store.ResultStore;
@@ -15,8 +17,9 @@ public final class ApiMain {
     public static void main(String[] args) {
         ApiSettings settings = new ApiSettings(EnvironmentSettings.read(ApiSettings.DEFINITION));
         ServiceRunner.run("ingest-api", settings, () -> {
-            ResultStore store = ResultStores.open(StoreSettings.of(settings));
-            ApiServer server = ApiServer.start(settings, store);
+            PrometheusMeterRegistry registry = Metrics.registry("ingest-api");
+            ResultStore store = ResultStores.open(StoreSettings.of(settings), registry);
+            ApiServer server = ApiServer.start(settings, store, registry);
             LoggerFactory.getLogger(ApiMain.class).info("Listening on http://localhost:{}", server.port());
             return () -> {
                 server.close();

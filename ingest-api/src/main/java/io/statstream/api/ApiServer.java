@@ -2,6 +2,8 @@ package io.statstream.api;
 
 import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.statstream.runtime.Metrics;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.store.ResultStore;
 import io.vertx.core.Vertx;
@@ -32,10 +34,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Starts listening; returns once the port is bound. The store stays the caller's to close. */
-    public static ApiServer start(ApiSettings settings, ResultStore store) throws Exception {
+    public static ApiServer start(ApiSettings settings, ResultStore store, PrometheusMeterRegistry registry) throws Exception {
         String bootstrap = settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS);
         Vertx vertx = Vertx.vertx();
-        RequestPublisher publisher = new RequestPublisher(bootstrap);
+        RequestPublisher publisher = new RequestPublisher(bootstrap, registry);
+        ApiMetrics metrics = new ApiMetrics(registry);
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "statstream-ingest-api-health"));
         RequestParser parser = new RequestParser(new RequestLimits(settings.getInt(SharedSettings.MAX_VALUES_PER_REQUEST)));
@@ -44,12 +47,13 @@ public final class ApiServer implements AutoCloseable {
         int maxItemBytes = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);
         Duration warmMargin = Duration.ofSeconds(settings.getLong(ApiSettings.WARM_MIN_REMAINING_SECONDS));
         Router router = ApiRoutes.mount(Router.router(vertx), maxBodyBytes,
-                new SubmitHandler(parser, store, publisher),
-                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, store, publisher, maxItemBytes, warmMargin),
-                new BatchHandler(BatchHandler.Mode.WARM, parser, store, publisher, maxItemBytes, warmMargin),
+                new SubmitHandler(parser, store, publisher, metrics),
+                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, store, publisher, maxItemBytes, warmMargin, metrics),
+                new BatchHandler(BatchHandler.Mode.WARM, parser, store, publisher, maxItemBytes, warmMargin, metrics),
                 new LookupHandler(store, waiters),
                 new ResultHandler(store, waiters),
-                new HealthHandler(admin, store));
+                new HealthHandler(admin, store),
+                ctx -> ctx.response().putHeader("Content-Type", Metrics.CONTENT_TYPE).end(registry.scrape()));
         try {
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
                     .requestHandler(router)

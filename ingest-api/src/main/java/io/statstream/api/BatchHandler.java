@@ -47,9 +47,11 @@ final class BatchHandler implements Handler<RoutingContext> {
     private final RequestPublisher publisher;
     private final int maxItemBytes;
     private final Duration warmMargin;
+    private final ApiMetrics metrics;
 
     BatchHandler(Mode mode, RequestParser parser, ResultStore store, RequestPublisher publisher, int maxItemBytes,
-                 Duration warmMargin) {
+                 Duration warmMargin, ApiMetrics metrics) {
+        this.metrics = metrics;
         this.mode = mode;
         this.parser = parser;
         this.store = store;
@@ -119,6 +121,12 @@ final class BatchHandler implements Handler<RoutingContext> {
                         chunk.requests().values().forEach(request -> store.hotKeys().record(request.form(), request.count()));
                     }
                     return classify(ctx, batch, chunk.fresh()).map(toPublish -> {
+                        if (mode == Mode.SUBMIT) {
+                            long items = chunk.requests().values().stream().mapToLong(BatchItems.Counted::count).sum();
+                            long published = toPublish.stream().map(CanonicalForm::key)
+                                    .mapToLong(key -> chunk.requests().get(key).count()).sum();
+                            metrics.batchItems(items, items - published);
+                        }
                         toPublish.forEach(form -> batch.state(form.key(), BatchItems.KeyState.PUBLISHING));
                         acknowledgements.addAll(publish(ctx, batch, toPublish));
                         return null;

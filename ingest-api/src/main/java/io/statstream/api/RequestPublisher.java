@@ -1,5 +1,7 @@
 package io.statstream.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.topic.Topics;
@@ -31,13 +33,14 @@ final class RequestPublisher implements AutoCloseable {
     private static final byte[] REFRESH_TRUE = "true".getBytes(StandardCharsets.US_ASCII);
 
     private final Producer<ContentKey, byte[]> producer;
+    private final KafkaClientMetrics producerMetrics;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "request-publisher");
         thread.setDaemon(true);
         return thread;
     });
 
-    RequestPublisher(String bootstrapServers) {
+    RequestPublisher(String bootstrapServers, MeterRegistry registry) {
         Map<String, Object> config = Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
@@ -55,6 +58,8 @@ final class RequestPublisher implements AutoCloseable {
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "statstream-ingest-api"));
         this.producer = new KafkaProducer<>(config, Topics.ANALYSIS_REQUESTS.keySerde().serializer(),
                 Topics.ANALYSIS_REQUESTS.valueSerde().serializer());
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
     }
 
     /** Completes when the broker acknowledged the request; exceptionally when it did not. */
@@ -107,6 +112,7 @@ final class RequestPublisher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        producerMetrics.close();
         producer.close(DELIVERY_TIMEOUT);
     }
 }

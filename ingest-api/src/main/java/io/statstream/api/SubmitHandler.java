@@ -26,11 +26,13 @@ final class SubmitHandler implements Handler<RoutingContext> {
     private final RequestParser parser;
     private final ResultStore store;
     private final RequestPublisher publisher;
+    private final ApiMetrics metrics;
 
-    SubmitHandler(RequestParser parser, ResultStore store, RequestPublisher publisher) {
+    SubmitHandler(RequestParser parser, ResultStore store, RequestPublisher publisher, ApiMetrics metrics) {
         this.parser = parser;
         this.store = store;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     @Override
@@ -44,7 +46,10 @@ final class SubmitHandler implements Handler<RoutingContext> {
                     store.hotKeys().record(form, 1); // best effort: counts feed the warming replay
                     return Future.fromCompletionStage(store.get(form.key()), ctx.vertx().getOrCreateContext())
                             .recover(e -> Future.failedFuture(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
-                            .compose(stored -> stored.isPresent() ? answerStored(ctx, stored.get()) : publishThenAccept(ctx, form));
+                            .compose(stored -> {
+                                metrics.submitted(stored.isPresent());
+                                return stored.isPresent() ? answerStored(ctx, stored.get()) : publishThenAccept(ctx, form);
+                            });
                 })
                 .onFailure(ctx::fail);
     }

@@ -1,12 +1,13 @@
 package io.statstream.launcher;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statstream.api.ApiServer;
 import io.statstream.api.ApiSettings;
 import io.statstream.embedded.EmbeddedKafka;
 import io.statstream.embedded.RedisServerProcess;
 import io.statstream.runtime.EnvironmentSettings;
+import io.statstream.runtime.Metrics;
 import io.statstream.runtime.ServiceRunner;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.runtime.StoreSettings;
@@ -39,7 +40,8 @@ public final class LocalPipeline implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final MeterRegistry registry = new SimpleMeterRegistry();
+    /** One registry for the whole pipeline, served at the API's /metrics. */
+    private final PrometheusMeterRegistry registry = Metrics.registry("statstream");
     private String bootstrapServers;
     private RedisServerProcess redis;
     private ResultStore store;
@@ -89,15 +91,15 @@ public final class LocalPipeline implements AutoCloseable {
         WorkerSettings workerSettings = new WorkerSettings(EnvironmentSettings.read(WorkerSettings.DEFINITION, env));
         ServiceRunner.ensureTopics(workerSettings);
         // One store for the three services, so the in-process fallback works in one JVM too.
-        store = ResultStores.open(StoreSettings.of(workerSettings));
+        store = ResultStores.open(StoreSettings.of(workerSettings), registry);
         started.push(store);
 
         AnalysisWorker worker = AnalysisWorker.start(workerSettings, store, registry);
         started.push(worker);
         SinkSettings sinkSettings = new SinkSettings(EnvironmentSettings.read(SinkSettings.DEFINITION, env));
         started.push(ResultSink.start(bootstrapServers, sinkSettings.getString(SinkSettings.SINK_GROUP_ID), store,
-                sinkSettings.getBoolean(SinkSettings.SINK_REBUILD)));
-        api = ApiServer.start(new ApiSettings(EnvironmentSettings.read(ApiSettings.DEFINITION, env)), store);
+                sinkSettings.getBoolean(SinkSettings.SINK_REBUILD), registry));
+        api = ApiServer.start(new ApiSettings(EnvironmentSettings.read(ApiSettings.DEFINITION, env)), store, registry);
         started.push(api);
         worker.awaitRunning(START_TIMEOUT);
     }

@@ -1,5 +1,6 @@
 package io.statstream.launcher;
 
+import io.statstream.runtime.Metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statstream.api.ApiServer;
 import io.statstream.api.ApiSettings;
@@ -126,7 +127,7 @@ class BulkAndPollingIT {
 
         CountingResultStore counting = new CountingResultStore(pipeline.store());
         try (ApiServer server = ApiServer.start(new ApiSettings(Map.of("KAFKA_BOOTSTRAP_SERVERS", pipeline.bootstrapServers(),
-                "HTTP_PORT", "0")), counting)) {
+                "HTTP_PORT", "0")), counting, Metrics.registry("test"))) {
             ApiClient separate = new ApiClient(URI.create("http://localhost:" + server.port()));
             JsonNode reply = separate.post("/v1/analyses/lookup", "application/json", keysJson(keys)).json();
             assertEquals(10_000, reply.get("results").size());
@@ -163,6 +164,6 @@ class BulkAndPollingIT {
     }
 
     private static double computed() {
-        return pipeline.registry().get(WorkerMetrics.COMPUTED).tag("type", AnalysisType.CORRELATION.wireName()).counter().count();
+        return pipeline.registry().get(WorkerMetrics.COMPUTED).tag("type", AnalysisType.CORRELATION.wireName()).timer().count();
     }
 }

@@ -1,5 +1,6 @@
 package io.statstream.launcher;
 
+import io.statstream.runtime.Metrics;
 import io.statstream.api.ApiServer;
 import io.statstream.api.ApiSettings;
 import io.statstream.store.InProcessResultStore;
@@ -22,7 +23,7 @@ class KafkaUnreachableIT {
         }
         try (InProcessResultStore store = new InProcessResultStore(ResultStoreOptions.DEFAULT);
              ApiServer server = ApiServer.start(new ApiSettings(Map.of(
-                     "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + deadPort, "HTTP_PORT", "0")), store)) {
+                     "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + deadPort, "HTTP_PORT", "0")), store, Metrics.registry("test"))) {
             ApiClient api = new ApiClient(java.net.URI.create("http://localhost:" + server.port()));
             ApiClient.Reply reply = api.submit("{\"type\":\"descriptive\",\"data\":[1,2,3]}");
             assertEquals(503, reply.status(), reply.response().body());

@@ -188,6 +188,22 @@ class PipelineIT {
     }
 
     @Test
+    void metricsAreServedForPrometheus() throws Exception {
+        String key = api.submit("{\"type\":\"descriptive\",\"data\":[4,5," + System.nanoTime() % 1000 + "]}").json().get("key").asText();
+        assertEquals(200, api.awaitResult(key, RESULT_TIMEOUT).status());
+        ApiClient.Reply metrics = api.get("/metrics");
+        assertEquals(200, metrics.status());
+        String text = metrics.response().body();
+        for (String meter : List.of("statstream_api_submissions_total", "statstream_api_cache_total",
+                "statstream_worker_compute_seconds_bucket", "statstream_worker_duplicates_total",
+                "statstream_worker_dead_letters_total", "statstream_end_to_end_latency_seconds_bucket",
+                "statstream_sink_stored_total", "lettuce_command_completion_seconds", "kafka_consumer_fetch_manager_records_lag",
+                "kafka_stream_thread", "jvm_memory_used_bytes")) {
+            assertTrue(text.contains(meter), () -> meter + " missing from /metrics");
+        }
+    }
+
+    @Test
     void healthReportsKafkaAndTheStoreUp() {
         ApiClient.Reply health = api.get("/health");
         assertEquals(200, health.status(), health.response().body());
@@ -196,7 +212,7 @@ class PipelineIT {
     }
 
     private static double computed(AnalysisType type) {
-        return pipeline.registry().get(WorkerMetrics.COMPUTED).tag("type", type.wireName()).counter().count();
+        return pipeline.registry().get(WorkerMetrics.COMPUTED).tag("type", type.wireName()).timer().count();
     }
 
     private static AnalysisRequest request(String json) {

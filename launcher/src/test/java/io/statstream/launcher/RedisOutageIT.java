@@ -44,7 +44,7 @@ class RedisOutageIT {
 
     private static double computed(LocalPipeline pipeline) {
         return pipeline.registry().get(WorkerMetrics.COMPUTED).tag("type", AnalysisType.DESCRIPTIVE.wireName())
-                .counter().count();
+                .timer().count();
     }
 
     private static boolean stored(LocalPipeline pipeline, CanonicalForm request) {

@@ -1,5 +1,6 @@
 package io.statstream.launcher;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.topic.Topics;
 import io.statstream.store.InProcessResultStore;
@@ -30,7 +31,7 @@ class SinkRebuildIT {
 
             try (ResultStore empty = new InProcessResultStore(ResultStoreOptions.DEFAULT);
                  ResultSink rebuilding = ResultSink.start(pipeline.bootstrapServers(), "rebuild-" + UUID.randomUUID(),
-                         empty, true)) {
+                         empty, true, new SimpleMeterRegistry())) {
                 awaitTrue(() -> requests.stream().allMatch(r -> contains(empty, r)), "the rebuilt store holds every result");
             }
         }

@@ -38,7 +38,7 @@ class WorkerScaleOutIT {
             WorkerSettings settings = new WorkerSettings(EnvironmentSettings.read(WorkerSettings.DEFINITION, Map.of(
                     SharedSettings.KAFKA_BOOTSTRAP_SERVERS, pipeline.bootstrapServers(),
                     WorkerSettings.WORKER_STATE_DIR, Files.createTempDirectory("second-worker-").toString())));
-            try (ResultStore store = ResultStores.open(redisUrl, ResultStoreOptions.DEFAULT);
+            try (ResultStore store = ResultStores.open(redisUrl, ResultStoreOptions.DEFAULT, secondRegistry);
                  AnalysisWorker second = AnalysisWorker.start(settings, store, secondRegistry)) {
                 second.awaitRunning(Duration.ofSeconds(60));
 
@@ -58,6 +58,6 @@ class WorkerScaleOutIT {
     }
 
     private static double computed(MeterRegistry registry) {
-        return registry.get(WorkerMetrics.COMPUTED).tag("type", AnalysisType.DESCRIPTIVE.wireName()).counter().count();
+        return registry.get(WorkerMetrics.COMPUTED).tag("type", AnalysisType.DESCRIPTIVE.wireName()).timer().count();
     }
 }

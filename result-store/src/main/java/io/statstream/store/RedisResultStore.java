@@ -11,6 +11,9 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -62,12 +65,15 @@ public final class RedisResultStore implements ResultStore {
     }
 
     /** Connects to Redis; throws when it cannot, so a service does not start against a missing store. */
-    public static RedisResultStore connect(String redisUrl, ResultStoreOptions options) {
+    public static RedisResultStore connect(String redisUrl, ResultStoreOptions options, MeterRegistry registry) {
         RedisURI uri = RedisURI.create(redisUrl);
         // Reconnect attempts back off to at most a few seconds, not Lettuce's default 30 s, so
         // results flow again soon after Redis is back.
         ClientResources resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                // lettuce.command.completion / firstresponse timers, tagged by command, with errors
+                .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry, MicrometerOptions.builder()
+                        .histogram(true).build()))
                 .build();
         RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()

@@ -1,5 +1,7 @@
 package io.statstream.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.topic.Topics;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -43,13 +45,18 @@ public final class ResultSink implements AutoCloseable {
     private final Consumer<byte[], byte[]> consumer;
     private final ResultStore store;
     private final boolean rebuild;
+    private final SinkMetrics metrics;
+    private final KafkaClientMetrics consumerMetrics;
     private final Thread thread;
     private volatile boolean running = true;
 
-    private ResultSink(Consumer<byte[], byte[]> consumer, ResultStore store, boolean rebuild) {
+    private ResultSink(Consumer<byte[], byte[]> consumer, ResultStore store, boolean rebuild, MeterRegistry registry) {
         this.consumer = consumer;
         this.store = store;
         this.rebuild = rebuild;
+        this.metrics = new SinkMetrics(registry);
+        this.consumerMetrics = new KafkaClientMetrics(consumer); // consumer lag among them
+        consumerMetrics.bindTo(registry);
         this.thread = new Thread(this::run, "result-sink");
     }
 
@@ -58,7 +65,8 @@ public final class ResultSink implements AutoCloseable {
      *
      * @param rebuild replay analysis-results from the beginning, rewriting every result into the store
      */
-    public static ResultSink start(String bootstrapServers, String groupId, ResultStore store, boolean rebuild) {
+    public static ResultSink start(String bootstrapServers, String groupId, ResultStore store, boolean rebuild,
+                                   MeterRegistry registry) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
@@ -68,7 +76,7 @@ public final class ResultSink implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId);
         ResultSink sink = new ResultSink(
-                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()), store, rebuild);
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()), store, rebuild, registry);
         sink.thread.start();
         return sink;
     }
@@ -93,6 +101,7 @@ public final class ResultSink implements AutoCloseable {
         } catch (WakeupException e) {
             // close() asked us to stop
         } finally {
+            consumerMetrics.close();
             consumer.close();
         }
     }
@@ -102,9 +111,12 @@ public final class ResultSink implements AutoCloseable {
         while (running) {
             Optional<Throwable> failure = storeAll(records);
             if (failure.isEmpty()) {
+                long now = System.currentTimeMillis();
+                records.forEach(record -> metrics.stored(record.timestamp(), now));
                 commit(records);
                 return;
             }
+            metrics.storeFailed();
             LOG.warn("Result store {} unavailable ({}); {} results wait, retrying in {} ms",
                     store.describe(), failure.get().toString(), records.count(), backoff.toMillis());
             waitInGroup(backoff);

@@ -1,6 +1,9 @@
 package io.statstream.store;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statstream.runtime.EnvironmentSettings;
+import io.statstream.runtime.Metrics;
+import io.statstream.runtime.MetricsEndpoint;
 import io.statstream.runtime.ServiceRunner;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.runtime.StoreSettings;
@@ -13,12 +16,15 @@ public final class ResultSinkMain {
     public static void main(String[] args) {
         SinkSettings settings = new SinkSettings(EnvironmentSettings.read(SinkSettings.DEFINITION));
         ServiceRunner.run("result-sink", settings, () -> {
-            ResultStore store = ResultStores.open(StoreSettings.of(settings));
+            PrometheusMeterRegistry registry = Metrics.registry("result-sink");
+            MetricsEndpoint metrics = MetricsEndpoint.start(settings.getInt(SharedSettings.METRICS_PORT), registry);
+            ResultStore store = ResultStores.open(StoreSettings.of(settings), registry);
             ResultSink sink = ResultSink.start(settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS),
-                    settings.getString(SinkSettings.SINK_GROUP_ID), store, settings.getBoolean(SinkSettings.SINK_REBUILD));
+                    settings.getString(SinkSettings.SINK_GROUP_ID), store, settings.getBoolean(SinkSettings.SINK_REBUILD), registry);
             return () -> {
                 sink.close();
                 store.close();
+                metrics.close();
             };
         });
     }

@@ -1,5 +1,6 @@
 package io.statstream.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.statstream.runtime.StoreSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,19 +13,20 @@ public final class ResultStores {
     }
 
     /** The store the shared settings (REDIS_URL, REDIS_KEY_PREFIX, RESULT_TTL_SECONDS) describe. */
-    public static ResultStore open(StoreSettings settings) {
+    public static ResultStore open(StoreSettings settings, MeterRegistry registry) {
         return open(settings.redisUrl(), ResultStoreOptions.DEFAULT
                 .withKeyPrefix(settings.keyPrefix())
-                .withResultTtl(settings.resultTtl()));
+                .withResultTtl(settings.resultTtl()), registry);
     }
 
-    public static ResultStore open(String redisUrl, ResultStoreOptions options) {
+    /** @param registry where Redis command latencies and errors are recorded */
+    public static ResultStore open(String redisUrl, ResultStoreOptions options, MeterRegistry registry) {
         if (redisUrl == null || redisUrl.isBlank()) {
             LOG.warn("No REDIS_URL: results are kept in this process only, at most {} for {}; they are lost on restart",
                     options.maxInProcessEntries(), options.resultTtl());
             return new InProcessResultStore(options);
         }
-        RedisResultStore store = RedisResultStore.connect(redisUrl, options);
+        RedisResultStore store = RedisResultStore.connect(redisUrl, options, registry);
         LOG.info("Results are kept in {} for {}", store.describe(), options.resultTtl());
         return store;
     }

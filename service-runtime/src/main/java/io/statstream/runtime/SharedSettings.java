@@ -29,6 +29,9 @@ public final class SharedSettings {
     /** Shared so that the worker never dead-letters what the API accepted. */
     public static final String MAX_VALUES_PER_REQUEST = "MAX_VALUES_PER_REQUEST";
 
+    public static final String METRICS_PORT = "METRICS_PORT";
+    public static final int DEFAULT_METRICS_PORT = 9400;
+
     public static final String REDIS_KEY_PREFIX = "REDIS_KEY_PREFIX";
     public static final String DEFAULT_REDIS_KEY_PREFIX = "statstream:";
 
@@ -50,6 +53,8 @@ public final class SharedSettings {
                         "How long a stored result is kept, in seconds.")
                 .define(MAX_VALUES_PER_REQUEST, Type.INT, RequestLimits.DEFAULT_MAX_VALUES, atLeast(1), Importance.MEDIUM,
                         "Most numbers one request may hold; more get 413.")
+                .define(METRICS_PORT, Type.INT, DEFAULT_METRICS_PORT, ConfigDef.Range.between(0, 65535), Importance.LOW,
+                        "Port of GET /metrics (Prometheus) for the worker and the sink; the API serves /metrics on HTTP_PORT.")
                 .define(REDIS_KEY_PREFIX, Type.STRING, DEFAULT_REDIS_KEY_PREFIX, Importance.LOW,
                         "Prefix of every Redis key statstream writes.");
     }

@@ -1,6 +1,7 @@
 package io.statstream.worker.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
 import io.statstream.model.topic.Topics;
@@ -34,6 +35,7 @@ public final class AnalysisWorker implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
+    private KafkaStreamsMetrics streamsMetrics;
 
     private AnalysisWorker(Topology topology, Properties config) {
         this.streams = new KafkaStreams(topology, config);
@@ -59,6 +61,8 @@ public final class AnalysisWorker implements AutoCloseable {
                 Duration.ofSeconds(settings.getLong(WorkerSettings.IN_FLIGHT_RETENTION_SECONDS)))
                 .addTo(builder);
         AnalysisWorker worker = new AnalysisWorker(builder.build(config), config);
+        worker.streamsMetrics = new KafkaStreamsMetrics(worker.streams); // consumer lag, task and thread meters
+        worker.streamsMetrics.bindTo(registry);
         worker.streams.start();
         return worker;
     }
@@ -97,5 +101,6 @@ public final class AnalysisWorker implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
     }
 }

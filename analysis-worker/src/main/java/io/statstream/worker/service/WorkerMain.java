@@ -1,7 +1,10 @@
 package io.statstream.worker.service;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statstream.runtime.EnvironmentSettings;
+import io.statstream.runtime.Metrics;
+import io.statstream.runtime.MetricsEndpoint;
+import io.statstream.runtime.SharedSettings;
 import io.statstream.runtime.ServiceRunner;
 import io.statstream.runtime.StoreSettings;
 import io.statstream.store.ResultStore;
@@ -15,11 +18,14 @@ public final class WorkerMain {
     public static void main(String[] args) {
         WorkerSettings settings = new WorkerSettings(EnvironmentSettings.read(WorkerSettings.DEFINITION));
         ServiceRunner.run("analysis-worker", settings, () -> {
-            ResultStore store = ResultStores.open(StoreSettings.of(settings));
-            AnalysisWorker worker = AnalysisWorker.start(settings, store, new SimpleMeterRegistry());
+            PrometheusMeterRegistry registry = Metrics.registry("analysis-worker");
+            MetricsEndpoint metrics = MetricsEndpoint.start(settings.getInt(SharedSettings.METRICS_PORT), registry);
+            ResultStore store = ResultStores.open(StoreSettings.of(settings), registry);
+            AnalysisWorker worker = AnalysisWorker.start(settings, store, registry);
             return () -> {
                 worker.close();
                 store.close();
+                metrics.close();
             };
         });
     }

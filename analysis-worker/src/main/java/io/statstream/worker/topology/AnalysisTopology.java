@@ -89,7 +89,7 @@ public final class AnalysisTopology {
 
     private ResultEnvelope compute(InboundRequest.Accepted request) {
         ResultEnvelope envelope = engine.run(request.key(), request.request());
-        metrics.computed(request.request().type());
+        metrics.computed(request.request().type(), envelope.computeMicros());
         return envelope;
     }
 }

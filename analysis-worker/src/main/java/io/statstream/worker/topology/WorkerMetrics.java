@@ -2,21 +2,27 @@ package io.statstream.worker.topology;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.statstream.model.AnalysisType;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** What the worker counts: requests dropped as duplicates, analyses computed, records dead-lettered. */
+/**
+ * What the worker counts: requests dropped as duplicates, analyses computed and how long each
+ * took (a histogram per type, for percentiles), records dead-lettered.
+ */
 public final class WorkerMetrics {
     public static final String DUPLICATES = "statstream.worker.duplicates";
-    public static final String COMPUTED = "statstream.worker.computed";
+    public static final String COMPUTED = "statstream.worker.compute";
     public static final String DEAD_LETTERS = "statstream.worker.dead.letters";
 
     private final Counter completedDuplicates;
     private final Counter inFlightDuplicates;
     private final Counter deadLetters;
-    private final Map<AnalysisType, Counter> computed = new EnumMap<>(AnalysisType.class);
+    private final Map<AnalysisType, Timer> computed = new EnumMap<>(AnalysisType.class);
 
     public WorkerMetrics(MeterRegistry registry) {
         completedDuplicates = Counter.builder(DUPLICATES).tag("kind", "completed")
@@ -26,8 +32,12 @@ public final class WorkerMetrics {
         deadLetters = Counter.builder(DEAD_LETTERS)
                 .description("Records of analysis-requests sent to the dead-letter topic").register(registry);
         for (AnalysisType type : AnalysisType.values()) {
-            computed.put(type, Counter.builder(COMPUTED).tag("type", type.wireName())
-                    .description("Analyses computed").register(registry));
+            computed.put(type, Timer.builder(COMPUTED).tag("type", type.wireName())
+                    .description("Analyses computed, and the engine's time for each")
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofNanos(1_000))
+                    .maximumExpectedValue(Duration.ofSeconds(10))
+                    .register(registry));
         }
     }
 
@@ -43,7 +53,7 @@ public final class WorkerMetrics {
         deadLetters.increment();
     }
 
-    void computed(AnalysisType type) {
-        computed.get(type).increment();
+    void computed(AnalysisType type, long computeMicros) {
+        computed.get(type).record(computeMicros, TimeUnit.MICROSECONDS);
     }
 }

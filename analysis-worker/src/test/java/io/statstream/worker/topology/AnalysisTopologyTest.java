@@ -79,7 +79,7 @@ class AnalysisTopologyTest {
         ResultEnvelope result = results.readValue();
         assertEquals(form.key(), result.key());
         assertEquals(ResultStatus.DONE, result.status());
-        assertEquals(1, counter(WorkerMetrics.COMPUTED, "type", "descriptive"));
+        assertEquals(1, registry.get(WorkerMetrics.COMPUTED).tag("type", "descriptive").timer().count());
     }
 
     @Test

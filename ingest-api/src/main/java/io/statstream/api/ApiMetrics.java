@@ -1,0 +1,37 @@
+package io.statstream.api;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** What the API counts: submissions, single and in batches, and whether the store already had the answer. */
+final class ApiMetrics {
+    static final String SUBMISSIONS = "statstream.api.submissions";
+    static final String LOOKUPS = "statstream.api.cache";
+
+    private final Counter single;
+    private final Counter batchItems;
+    private final Counter hits;
+    private final Counter misses;
+
+    ApiMetrics(MeterRegistry registry) {
+        single = Counter.builder(SUBMISSIONS).tag("kind", "single").description("Valid requests submitted one at a time")
+                .register(registry);
+        batchItems = Counter.builder(SUBMISSIONS).tag("kind", "batch_item").description("Valid requests submitted in batches")
+                .register(registry);
+        hits = Counter.builder(LOOKUPS).tag("result", "hit").description("Submissions answered from the store")
+                .register(registry);
+        misses = Counter.builder(LOOKUPS).tag("result", "miss").description("Submissions that had to be published")
+                .register(registry);
+    }
+
+    void submitted(boolean stored) {
+        single.increment();
+        (stored ? hits : misses).increment();
+    }
+
+    void batchItems(long items, long storedItems) {
+        batchItems.increment(items);
+        hits.increment(storedItems);
+        misses.increment(items - storedItems);
+    }
+}
