@@ -62,11 +62,10 @@ final class BatchHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        BatchItems batch = new BatchItems(MAX_ITEMS);
-        List<Future<Void>> acknowledgements = new ArrayList<>();
+        Run run = new Run(ctx);
         String top = ctx.request().getParam("top");
         if (mode == Mode.WARM && top != null) {
-            warmTop(ctx, top, batch, acknowledgements);
+            warmTop(run, top);
             return;
         }
         HttpServerRequest request = ctx.request();
@@ -80,38 +79,71 @@ final class BatchHandler implements Handler<RoutingContext> {
             if (isBlank(item)) {
                 return;
             }
-            if (!batch.add(item.getBytes())) {
+            if (!run.batch.add(item.getBytes())) {
                 items.pause();
                 ctx.fail(new ApiException(ApiError.PAYLOAD_TOO_LARGE, "a batch holds at most " + MAX_ITEMS + " requests"));
                 return;
             }
-            if (batch.buffered() >= CHUNK_SIZE) {
+            if (run.batch.buffered() >= CHUNK_SIZE) {
                 items.pause(); // back-pressure: the client's upload waits while this chunk is handled
-                handleChunk(ctx, batch, acknowledgements)
-                        .onSuccess(v -> items.resume())
-                        .onFailure(ctx::fail);
+                run.nextChunk().onSuccess(v -> items.resume());
             }
         });
-        items.endHandler(end -> finish(ctx, batch, acknowledgements));
+        items.endHandler(end -> run.finish());
         items.resume(); // the router paused the request until a handler was ready to read it
     }
 
-    private void warmTop(RoutingContext ctx, String top, BatchItems batch, List<Future<Void>> acknowledgements) {
+    private void warmTop(Run run, String top) {
         int n = positive("top", top, MAX_ITEMS);
-        String hours = ctx.request().getParam("hours");
+        String hours = run.ctx.request().getParam("hours");
         Duration window = hours == null ? DEFAULT_TOP_WINDOW : Duration.ofHours(positive("hours", hours, 24 * 7));
-        Future.fromCompletionStage(store.hotKeys().top(n, window), ctx.vertx().getOrCreateContext())
-                .onSuccess(forms -> forms.forEach(json -> batch.add(json.getBytes(StandardCharsets.UTF_8))))
-                .onSuccess(forms -> finish(ctx, batch, acknowledgements))
-                .onFailure(e -> ctx.fail(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)));
+        Future.fromCompletionStage(store.hotKeys().top(n, window), run.ctx.vertx().getOrCreateContext())
+                .onSuccess(forms -> forms.forEach(json -> run.batch.add(json.getBytes(StandardCharsets.UTF_8))))
+                .onSuccess(forms -> run.finish())
+                .onFailure(e -> run.ctx.fail(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)));
     }
 
-    private void finish(RoutingContext ctx, BatchItems batch, List<Future<Void>> acknowledgements) {
-        handleChunk(ctx, batch, acknowledgements)
-                // join waits for every acknowledgement, failed ones included: each item says which it got
-                .compose(v -> Future.join(acknowledgements).transform(settled -> ctx.vertx().executeBlocking(batch::render)))
-                .compose(body -> ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(body)))
-                .onFailure(ctx::fail);
+    /**
+     * One request's batch. Chunks are handled strictly one after another (each waits for the one
+     * before, whatever order the stream's events come in), and the answer is written once.
+     */
+    private final class Run {
+        private final RoutingContext ctx;
+        private final BatchItems batch = new BatchItems(MAX_ITEMS);
+        private final List<Future<Void>> acknowledgements = new ArrayList<>();
+        private Future<Void> chunks = Future.succeededFuture();
+        private boolean finished;
+        private boolean failed;
+
+        private Run(RoutingContext ctx) {
+            this.ctx = ctx;
+        }
+
+        private Future<Void> nextChunk() {
+            chunks = chunks.compose(v -> handleChunk(ctx, batch, acknowledgements));
+            chunks.onFailure(this::fail);
+            return chunks;
+        }
+
+        private void finish() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            chunks = chunks.compose(v -> handleChunk(ctx, batch, acknowledgements))
+                    // join waits for every acknowledgement, failed ones included: each item says which it got
+                    .compose(v -> Future.join(acknowledgements).transform(settled -> ctx.vertx().executeBlocking(batch::render)))
+                    .compose(body -> ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(body)));
+            chunks.onFailure(this::fail);
+        }
+
+        /** Every later chunk fails with the first failure: answer it once. */
+        private void fail(Throwable failure) {
+            if (!failed) {
+                failed = true;
+                ctx.fail(failure);
+            }
+        }
     }
 
     private Future<Void> handleChunk(RoutingContext ctx, BatchItems batch, List<Future<Void>> acknowledgements) {
