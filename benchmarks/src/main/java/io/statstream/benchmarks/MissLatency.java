@@ -33,9 +33,13 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "Seconds at the same rate before measuring (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A setting for the pipeline, e.g. PROCESSING_GUARANTEE=at_least_once.")
+    Map<String, String> settings = new java.util.HashMap<>();
+
     @Override
     public Integer call() throws Exception {
-        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"))) {
+        settings.putIfAbsent("HTTP_PORT", "0");
+        try (LocalPipeline pipeline = LocalPipeline.start(settings)) {
             Workload workload = new Workload(pipeline.apiUri());
             phase(workload, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong());
             Histogram latency = new Histogram(3_600_000_000L, 3);
@@ -43,13 +47,14 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
             long sent = phase(workload, seconds, latency, errors);
 
             Report report = new Report("miss-latency")
+                    .row("settings", settings.toString(), "")
                     .row("requests (open loop)", Long.toString(sent), rate + "/s for " + seconds + " s after " + warmup + " s warm-up")
                     .row("submit to result available, p50", ms(latency.getValueAtPercentile(50)), "")
                     .row("p99", ms(latency.getValueAtPercentile(99)), "")
                     .row("p99.9", ms(latency.getValueAtPercentile(99.9)), "")
                     .row("max", ms(latency.getMaxValue()), "")
                     .row("errors", Long.toString(errors.get()), "")
-                    .figure("rate", rate).figure("requests", sent).figure("errors", errors.get())
+                    .figure("settings", settings).figure("rate", rate).figure("requests", sent).figure("errors", errors.get())
                     .figure("p50_ms", latency.getValueAtPercentile(50) / 1000.0)
                     .figure("p99_ms", latency.getValueAtPercentile(99) / 1000.0)
                     .figure("p999_ms", latency.getValueAtPercentile(99.9) / 1000.0)

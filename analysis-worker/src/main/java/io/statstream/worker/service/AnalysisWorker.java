@@ -78,6 +78,9 @@ public final class AnalysisWorker implements AutoCloseable {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ANALYSIS_REQUESTS_DLQ.name());
+        // Kafka Streams lingers 100 ms per produce by default, for throughput; a result waited on
+        // by a client should not wait for company that long.
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         // Dead letters carry the original request, which may be as large as the topics allow.
         config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MaxMessageSize.BYTES);
         // Only silences a start-up warning of Kafka 4.3 (this topology has no global stores); the
