@@ -27,23 +27,47 @@ public final class CanonicalNumber {
         if (value == 0) {
             return "0"; // -0 too, as in ECMAScript
         }
-        BigDecimal decimal = shortestDecimal(value).stripTrailingZeros();
-        String digits = decimal.unscaledValue().abs().toString();
-        int pointPosition = digits.length() - decimal.scale(); // value = 0.digits * 10^pointPosition
-        return (value < 0 ? "-" : "") + layout(digits, pointPosition);
+        Decimal decimal = shortestDecimal(Math.abs(value));
+        return (value < 0 ? "-" : "") + layout(decimal.digits(), decimal.pointPosition());
     }
 
-    private static BigDecimal shortestDecimal(double value) {
-        BigDecimal schubfach = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
-        if (schubfach.precision() == 2) {
+    /** value = 0.digits * 10^pointPosition, digits without leading or trailing zeros. */
+    private record Decimal(String digits, int pointPosition) {
+    }
+
+    private static Decimal shortestDecimal(double value) {
+        Decimal schubfach = parse(DoubleToDecimal.toString(value));
+        if (schubfach.digits().length() == 2) {
             // Java's spelling keeps two digits where one would do (4.9E-324); ECMAScript takes one
             // whenever a single digit reads back as the same double (5e-324).
             BigDecimal oneDigit = new BigDecimal(value).round(new MathContext(1, RoundingMode.HALF_EVEN));
             if (Double.parseDouble(oneDigit.toString()) == value) {
-                return oneDigit;
+                return parse(oneDigit.toString());
             }
         }
         return schubfach;
+    }
+
+    /** Reads Java's spellings ("123.45", "1.0E-5", "1E+1") into digits and the position of the point. */
+    private static Decimal parse(String text) {
+        int exponentAt = Math.max(text.indexOf('E'), text.indexOf('e'));
+        String mantissa = exponentAt < 0 ? text : text.substring(0, exponentAt);
+        int exponent = exponentAt < 0 ? 0 : Integer.parseInt(text.substring(exponentAt + 1));
+        int point = mantissa.indexOf('.');
+        String integerPart = point < 0 ? mantissa : mantissa.substring(0, point);
+        String fraction = point < 0 ? "" : mantissa.substring(point + 1);
+        String digits = integerPart + fraction;
+        int pointPosition = integerPart.length() + exponent;
+        int first = 0;
+        while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+            first++;
+            pointPosition--;
+        }
+        int end = digits.length();
+        while (end > first + 1 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        return new Decimal(digits.substring(first, end), pointPosition);
     }
 
     private static String layout(String digits, int pointPosition) {

@@ -73,6 +73,7 @@ public final class AnalysisWorker implements AutoCloseable {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS));
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.getString(WorkerSettings.PROCESSING_GUARANTEE));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(WorkerSettings.WORKER_THREADS));
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.getLong(WorkerSettings.WORKER_COMMIT_INTERVAL_MS));
         config.put(StreamsConfig.STATE_DIR_CONFIG, settings.getString(WorkerSettings.WORKER_STATE_DIR));
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.getShort(SharedSettings.TOPIC_REPLICATION_FACTOR));
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
