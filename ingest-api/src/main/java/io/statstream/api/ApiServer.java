@@ -5,6 +5,7 @@ import io.statstream.model.request.RequestParser;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statstream.runtime.Metrics;
 import io.statstream.runtime.SharedSettings;
+import io.statstream.store.NearCachedResultStore;
 import io.statstream.store.ResultStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -34,7 +35,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Starts listening; returns once the port is bound. The store stays the caller's to close. */
-    public static ApiServer start(ApiSettings settings, ResultStore store, PrometheusMeterRegistry registry) throws Exception {
+    public static ApiServer start(ApiSettings settings, ResultStore sharedStore, PrometheusMeterRegistry registry) throws Exception {
+        long nearCacheEntries = settings.getLong(ApiSettings.NEAR_CACHE_ENTRIES);
+        // Results are immutable per key, so reads may be served from memory without asking Redis.
+        ResultStore store = nearCacheEntries == 0 ? sharedStore
+                : new NearCachedResultStore(sharedStore, nearCacheEntries, NearCachedResultStore.DEFAULT_KEEP);
         String bootstrap = settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS);
         Vertx vertx = Vertx.vertx();
         RequestPublisher publisher = new RequestPublisher(bootstrap, registry);

@@ -21,6 +21,10 @@ public final class ApiSettings extends AbstractConfig {
     public static final long DEFAULT_HTTP_MAX_BODY_BYTES = 32L * 1024 * 1024;
 
 
+    public static final String NEAR_CACHE_ENTRIES = "NEAR_CACHE_ENTRIES";
+    /** Results kept in the API's memory in front of Redis (0: none); ~1 KB each. */
+    public static final long DEFAULT_NEAR_CACHE_ENTRIES = 50_000;
+
     public static final String WARM_MIN_REMAINING_SECONDS = "WARM_MIN_REMAINING_SECONDS";
     /** A result with less time than this left is recomputed by a warming replay. */
     public static final long DEFAULT_WARM_MIN_REMAINING_SECONDS = 600;
@@ -30,6 +34,8 @@ public final class ApiSettings extends AbstractConfig {
                     "Port the HTTP API listens on (0: any free port).")
             .define(HTTP_MAX_BODY_BYTES, Type.LONG, DEFAULT_HTTP_MAX_BODY_BYTES, atLeast(1024), Importance.MEDIUM,
                     "Largest request body accepted; larger bodies get 413.")
+            .define(NEAR_CACHE_ENTRIES, Type.LONG, DEFAULT_NEAR_CACHE_ENTRIES, atLeast(0), Importance.LOW,
+                    "Results the API keeps in memory in front of the store, for a minute each (0: none).")
             .define(WARM_MIN_REMAINING_SECONDS, Type.LONG, DEFAULT_WARM_MIN_REMAINING_SECONDS, atLeast(0), Importance.LOW,
                     "A warming replay skips results kept for at least this much longer, and recomputes the rest.");
 
