@@ -25,6 +25,7 @@ public final class ApiServer implements AutoCloseable {
     private final Admin admin;
     private final HttpServer server;
     private final ResultWaiters waiters;
+    private HotKeyRefresher refresher; // only when WARM_REFRESH_INTERVAL_SECONDS > 0
 
     private ApiServer(Vertx vertx, RequestPublisher publisher, Admin admin, HttpServer server, ResultWaiters waiters) {
         this.vertx = vertx;
@@ -64,7 +65,13 @@ public final class ApiServer implements AutoCloseable {
                     .requestHandler(router)
                     .listen(settings.getInt(ApiSettings.HTTP_PORT))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return new ApiServer(vertx, publisher, admin, server, waiters);
+            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters);
+            long refreshEvery = settings.getLong(ApiSettings.WARM_REFRESH_INTERVAL_SECONDS);
+            if (refreshEvery > 0) {
+                api.refresher = new HotKeyRefresher(vertx, server.actualPort(), Duration.ofSeconds(refreshEvery),
+                        settings.getInt(ApiSettings.WARM_REFRESH_TOP), settings.getInt(ApiSettings.WARM_REFRESH_HOURS));
+            }
+            return api;
         } catch (Exception e) {
             waiters.close();
             publisher.close();
@@ -80,6 +87,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (refresher != null) {
+            refresher.close();
+        }
         try {
             server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -25,6 +25,12 @@ public final class ApiSettings extends AbstractConfig {
     /** Results kept in the API's memory in front of Redis (0: none); ~1 KB each. */
     public static final long DEFAULT_NEAR_CACHE_ENTRIES = 50_000;
 
+    public static final String WARM_REFRESH_INTERVAL_SECONDS = "WARM_REFRESH_INTERVAL_SECONDS";
+    public static final String WARM_REFRESH_TOP = "WARM_REFRESH_TOP";
+    public static final int DEFAULT_WARM_REFRESH_TOP = 1000;
+    public static final String WARM_REFRESH_HOURS = "WARM_REFRESH_HOURS";
+    public static final int DEFAULT_WARM_REFRESH_HOURS = 24;
+
     public static final String WARM_MIN_REMAINING_SECONDS = "WARM_MIN_REMAINING_SECONDS";
     /** A result with less time than this left is recomputed by a warming replay. */
     public static final long DEFAULT_WARM_MIN_REMAINING_SECONDS = 600;
@@ -36,6 +42,12 @@ public final class ApiSettings extends AbstractConfig {
                     "Largest request body accepted; larger bodies get 413.")
             .define(NEAR_CACHE_ENTRIES, Type.LONG, DEFAULT_NEAR_CACHE_ENTRIES, atLeast(0), Importance.LOW,
                     "Results the API keeps in memory in front of the store, for a minute each (0: none).")
+            .define(WARM_REFRESH_INTERVAL_SECONDS, Type.LONG, 0L, atLeast(0), Importance.LOW,
+                    "Every this many seconds, replay the most requested inputs (0, the default: never).")
+            .define(WARM_REFRESH_TOP, Type.INT, DEFAULT_WARM_REFRESH_TOP, atLeast(1), Importance.LOW,
+                    "How many of the most requested inputs a scheduled refresh replays.")
+            .define(WARM_REFRESH_HOURS, Type.INT, DEFAULT_WARM_REFRESH_HOURS, between(1, 24 * 7), Importance.LOW,
+                    "Over how many hours of requests a scheduled refresh counts.")
             .define(WARM_MIN_REMAINING_SECONDS, Type.LONG, DEFAULT_WARM_MIN_REMAINING_SECONDS, atLeast(0), Importance.LOW,
                     "A warming replay skips results kept for at least this much longer, and recomputes the rest.");
 
