@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * {@code benchmarks/results/}. Run: {@code java -cp benchmarks/target/benchmarks.jar io.statstream.benchmarks.Bench --help}
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {CachedReads.class, BulkIngest.class, MissLatency.class, WorkerThroughput.class, Dedup.class, RedisMemory.class, CommandLine.HelpCommand.class})
+        subcommands = {CachedReads.class, BulkIngest.class, MissLatency.class, WorkerThroughput.class, HitRate.class, Dedup.class, RedisMemory.class, CommandLine.HelpCommand.class})
 public final class Bench {
     public static void main(String[] args) {
         int exit = new CommandLine(new Bench()).execute(args);

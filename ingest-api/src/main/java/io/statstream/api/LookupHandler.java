@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * POST /v1/analyses/lookup[?wait=5s] with {@code {"keys":[...]}}: every key's state and result
- * from one MGET (plus one for the pending marks of the keys without a result), whatever the number
- * of keys. With {@code wait}, answers when every key has a result or the wait ends.
+ * from two MGETs sent together (results and pending marks), one round trip whatever the number of
+ * keys. With {@code wait}, answers when every key has a result or the wait ends.
  */
 final class LookupHandler implements Handler<RoutingContext> {
     static final int MAX_KEYS = 10_000;
@@ -40,9 +40,14 @@ final class LookupHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         List<ContentKey> keys = keys(ctx.body().buffer());
         Optional<Duration> wait = WaitParameter.parse(ctx.request().getParam("wait"));
-        read(ctx, keys)
-                .compose(results -> wait.isEmpty() ? Future.succeededFuture(results) : awaitMissing(ctx, keys, results, wait.get()))
-                .compose(results -> answer(ctx, keys, results))
+        Future<Void> waited = wait.isEmpty() ? Future.succeededFuture()
+                : read(ctx, keys).compose(first -> awaitMissing(ctx, keys, first, wait.get())).mapEmpty();
+        waited.compose(v -> {
+                    // Both commands are written before either reply is read: one round trip.
+                    Future<List<Optional<byte[]>>> results = read(ctx, keys);
+                    Future<List<Boolean>> pending = Future.fromCompletionStage(store.pendingAll(keys), ctx.vertx().getOrCreateContext());
+                    return Future.all(results, pending).compose(both -> answer(ctx, keys, results.result(), pending.result()));
+                })
                 .recover(e -> Future.failedFuture(e instanceof ApiException ? e
                         : new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
                 .onFailure(ctx::fail);
@@ -84,40 +89,31 @@ final class LookupHandler implements Handler<RoutingContext> {
         return Future.fromCompletionStage(store.getAll(keys), ctx.vertx().getOrCreateContext());
     }
 
-    private Future<Void> answer(RoutingContext ctx, List<ContentKey> keys, List<Optional<byte[]>> results) {
-        List<ContentKey> missing = new ArrayList<>();
+    private Future<Void> answer(RoutingContext ctx, List<ContentKey> keys, List<Optional<byte[]>> results, List<Boolean> pending) {
+        StringBuilder body = new StringBuilder(64 + 160 * keys.size()).append("{\"results\":[");
+        int done = 0;
+        int pendingCount = 0;
         for (int i = 0; i < keys.size(); i++) {
-            if (results.get(i).isEmpty()) {
-                missing.add(keys.get(i));
+            if (i > 0) {
+                body.append(',');
             }
+            body.append("{\"key\":\"").append(keys.get(i).hex()).append("\",\"state\":\"");
+            if (results.get(i).isPresent()) {
+                // The stored envelope is JSON already: written as it is, not parsed again.
+                body.append("done\",\"result\":").append(new String(results.get(i).get(), StandardCharsets.UTF_8));
+                done++;
+            } else if (pending.get(i)) {
+                body.append("pending\"");
+                pendingCount++;
+            } else {
+                body.append("unknown\"");
+            }
+            body.append('}');
         }
-        return Future.fromCompletionStage(store.pendingAll(missing), ctx.vertx().getOrCreateContext())
-                .compose(pending -> {
-                    StringBuilder body = new StringBuilder(64 + 160 * keys.size()).append("{\"results\":[");
-                    int done = 0;
-                    int pendingCount = 0;
-                    for (int i = 0, m = 0; i < keys.size(); i++) {
-                        if (i > 0) {
-                            body.append(',');
-                        }
-                        body.append("{\"key\":\"").append(keys.get(i).hex()).append("\",\"state\":\"");
-                        if (results.get(i).isPresent()) {
-                            // The stored envelope is JSON already: written as it is, not parsed again.
-                            body.append("done\",\"result\":").append(new String(results.get(i).get(), StandardCharsets.UTF_8));
-                            done++;
-                        } else if (pending.get(m++)) {
-                            body.append("pending\"");
-                            pendingCount++;
-                        } else {
-                            body.append("unknown\"");
-                        }
-                        body.append('}');
-                    }
-                    body.append("],\"summary\":{\"keys\":").append(keys.size()).append(",\"done\":").append(done)
-                            .append(",\"pending\":").append(pendingCount)
-                            .append(",\"unknown\":").append(keys.size() - done - pendingCount).append("}}");
-                    return ctx.response().putHeader("Content-Type", "application/json").end(body.toString());
-                });
+        body.append("],\"summary\":{\"keys\":").append(keys.size()).append(",\"done\":").append(done)
+                .append(",\"pending\":").append(pendingCount)
+                .append(",\"unknown\":").append(keys.size() - done - pendingCount).append("}}");
+        return ctx.response().putHeader("Content-Type", "application/json").end(body.toString());
     }
 
     private static List<ContentKey> keys(Buffer body) {

@@ -2,6 +2,7 @@ package io.statstream.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.statstream.model.key.ContentKey;
 
 import java.time.Clock;
@@ -23,15 +24,13 @@ public final class InProcessResultStore implements ResultStore {
     private final Cache<ContentKey, byte[]> results;
     private final Cache<ContentKey, Boolean> pending;
     private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
-    private final Duration resultTtl;
     private final InProcessHotKeys hotKeys;
 
     public InProcessResultStore(ResultStoreOptions options) {
-        this.resultTtl = options.resultTtl();
         this.hotKeys = new InProcessHotKeys(Clock.systemUTC(), options.maxInProcessEntries());
         this.results = Caffeine.newBuilder()
                 .maximumSize(options.maxInProcessEntries())
-                .expireAfterWrite(options.resultTtl())
+                .expireAfter(Expiry.writing((ContentKey key, byte[] envelope) -> options.ttlFor(envelope)))
                 .build();
         this.pending = Caffeine.newBuilder()
                 .maximumSize(options.maxInProcessEntries())
@@ -51,10 +50,8 @@ public final class InProcessResultStore implements ResultStore {
 
     @Override
     public CompletionStage<List<Optional<Duration>>> remainingTtl(List<ContentKey> keys) {
-        var expiry = results.policy().expireAfterWrite().orElseThrow();
-        return CompletableFuture.completedFuture(keys.stream()
-                .map(key -> expiry.ageOf(key).map(age -> resultTtl.minus(age)))
-                .toList());
+        var expiry = results.policy().expireVariably().orElseThrow();
+        return CompletableFuture.completedFuture(keys.stream().map(expiry::getExpiresAfter).toList());
     }
 
     @Override

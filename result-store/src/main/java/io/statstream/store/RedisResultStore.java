@@ -133,7 +133,7 @@ public final class RedisResultStore implements ResultStore {
     @Override
     public CompletionStage<Void> put(ContentKey key, byte[] envelopeJson) {
         // Both commands go out together on the one connection; the notice follows the value.
-        var stored = redis.set(options.resultKey(key.hex()), envelopeJson, SetArgs.Builder.ex(options.resultTtl()));
+        var stored = redis.set(options.resultKey(key.hex()), envelopeJson, SetArgs.Builder.ex(options.ttlFor(envelopeJson)));
         var announced = redis.publish(options.storedChannel(), key.hex().getBytes(StandardCharsets.US_ASCII));
         return stored.thenCombine(announced, (ok, receivers) -> null);
     }

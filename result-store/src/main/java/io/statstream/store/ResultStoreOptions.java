@@ -1,6 +1,10 @@
 package io.statstream.store;
 
+import io.statstream.model.AnalysisType;
+import io.statstream.model.result.ResultEnvelope;
+
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,8 +14,10 @@ import java.util.Objects;
  * @param resultTtl          how long a result is kept; default {@link #DEFAULT_RESULT_TTL}
  * @param pendingTtl         how long a key stays pending without a result; default {@link #DEFAULT_PENDING_TTL}
  * @param maxInProcessEntries bound of the in-process store; default {@value #DEFAULT_MAX_IN_PROCESS_ENTRIES}
+ * @param ttlByType          a result TTL per analysis type, where it differs from {@code resultTtl}; default none
  */
-public record ResultStoreOptions(String keyPrefix, Duration resultTtl, Duration pendingTtl, long maxInProcessEntries) {
+public record ResultStoreOptions(String keyPrefix, Duration resultTtl, Duration pendingTtl, long maxInProcessEntries,
+                                 Map<AnalysisType, Duration> ttlByType) {
     public static final String DEFAULT_KEY_PREFIX = "statstream:";
     public static final Duration DEFAULT_RESULT_TTL = Duration.ofHours(1);
     /** Long enough for a result to arrive under load; short enough that a lost request is not pending for ever. */
@@ -19,23 +25,37 @@ public record ResultStoreOptions(String keyPrefix, Duration resultTtl, Duration 
     public static final long DEFAULT_MAX_IN_PROCESS_ENTRIES = 100_000;
 
     public static final ResultStoreOptions DEFAULT = new ResultStoreOptions(DEFAULT_KEY_PREFIX, DEFAULT_RESULT_TTL,
-            DEFAULT_PENDING_TTL, DEFAULT_MAX_IN_PROCESS_ENTRIES);
+            DEFAULT_PENDING_TTL, DEFAULT_MAX_IN_PROCESS_ENTRIES, Map.of());
 
     public ResultStoreOptions {
         Objects.requireNonNull(keyPrefix, "keyPrefix");
         requirePositive("resultTtl", resultTtl);
         requirePositive("pendingTtl", pendingTtl);
+        ttlByType = Map.copyOf(ttlByType);
+        ttlByType.forEach((type, ttl) -> requirePositive("ttl of " + type.wireName(), ttl));
         if (maxInProcessEntries < 1) {
             throw new IllegalArgumentException("maxInProcessEntries must be at least 1, got " + maxInProcessEntries);
         }
     }
 
     public ResultStoreOptions withResultTtl(Duration ttl) {
-        return new ResultStoreOptions(keyPrefix, ttl, pendingTtl, maxInProcessEntries);
+        return new ResultStoreOptions(keyPrefix, ttl, pendingTtl, maxInProcessEntries, ttlByType);
     }
 
     public ResultStoreOptions withKeyPrefix(String prefix) {
-        return new ResultStoreOptions(prefix, resultTtl, pendingTtl, maxInProcessEntries);
+        return new ResultStoreOptions(prefix, resultTtl, pendingTtl, maxInProcessEntries, ttlByType);
+    }
+
+    public ResultStoreOptions withTtlByType(Map<AnalysisType, Duration> ttls) {
+        return new ResultStoreOptions(keyPrefix, resultTtl, pendingTtl, maxInProcessEntries, ttls);
+    }
+
+    /** How long to keep an envelope: its type's TTL if one is set, else the result TTL. */
+    Duration ttlFor(byte[] envelopeJson) {
+        if (ttlByType.isEmpty()) {
+            return resultTtl;
+        }
+        return ResultEnvelope.peekType(envelopeJson).map(type -> ttlByType.getOrDefault(type, resultTtl)).orElse(resultTtl);
     }
 
     String resultKey(String hex) {

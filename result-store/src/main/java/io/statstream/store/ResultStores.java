@@ -16,7 +16,8 @@ public final class ResultStores {
     public static ResultStore open(StoreSettings settings, MeterRegistry registry) {
         return open(settings.redisUrl(), ResultStoreOptions.DEFAULT
                 .withKeyPrefix(settings.keyPrefix())
-                .withResultTtl(settings.resultTtl()), registry);
+                .withResultTtl(settings.resultTtl())
+                .withTtlByType(settings.ttlByType()), registry);
     }
 
     /** @param registry where Redis command latencies and errors are recorded */

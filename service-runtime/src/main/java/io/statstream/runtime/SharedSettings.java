@@ -32,6 +32,8 @@ public final class SharedSettings {
     public static final String METRICS_PORT = "METRICS_PORT";
     public static final int DEFAULT_METRICS_PORT = 9400;
 
+    public static final String RESULT_TTL_BY_TYPE = "RESULT_TTL_BY_TYPE";
+
     public static final String REDIS_KEY_PREFIX = "REDIS_KEY_PREFIX";
     public static final String DEFAULT_REDIS_KEY_PREFIX = "statstream:";
 
@@ -55,6 +57,8 @@ public final class SharedSettings {
                         "Most numbers one request may hold; more get 413.")
                 .define(METRICS_PORT, Type.INT, DEFAULT_METRICS_PORT, ConfigDef.Range.between(0, 65535), Importance.LOW,
                         "Port of GET /metrics (Prometheus) for the worker and the sink; the API serves /metrics on HTTP_PORT.")
+                .define(RESULT_TTL_BY_TYPE, Type.LIST, "", new TtlByType.Validator(), Importance.LOW,
+                        "A result TTL per analysis type where it differs, e.g. regression_ols=86400,descriptive=600 (seconds).")
                 .define(REDIS_KEY_PREFIX, Type.STRING, DEFAULT_REDIS_KEY_PREFIX, Importance.LOW,
                         "Prefix of every Redis key statstream writes.");
     }

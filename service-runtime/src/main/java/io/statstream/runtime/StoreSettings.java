@@ -2,13 +2,17 @@ package io.statstream.runtime;
 
 import org.apache.kafka.common.config.AbstractConfig;
 
+import io.statstream.model.AnalysisType;
+
 import java.time.Duration;
+import java.util.Map;
 
 /** Reads the shared result-store settings out of any service's settings. */
-public record StoreSettings(String redisUrl, String keyPrefix, Duration resultTtl) {
+public record StoreSettings(String redisUrl, String keyPrefix, Duration resultTtl, Map<AnalysisType, Duration> ttlByType) {
     public static StoreSettings of(AbstractConfig settings) {
         return new StoreSettings(settings.getString(SharedSettings.REDIS_URL),
                 settings.getString(SharedSettings.REDIS_KEY_PREFIX),
-                Duration.ofSeconds(settings.getLong(SharedSettings.RESULT_TTL_SECONDS)));
+                Duration.ofSeconds(settings.getLong(SharedSettings.RESULT_TTL_SECONDS)),
+                TtlByType.parse(settings.getList(SharedSettings.RESULT_TTL_BY_TYPE)));
     }
 }

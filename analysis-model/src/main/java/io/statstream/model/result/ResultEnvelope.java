@@ -6,12 +6,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.statstream.model.AnalysisType;
+import io.statstream.model.WireEnum;
 import io.statstream.model.json.Json;
 import io.statstream.model.key.ContentKey;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What statstream stores and serves for a key: the numbers ({@code done}) or the reason there are
@@ -27,6 +33,8 @@ public record ResultEnvelope(
         String engineVersion,
         Instant computedAt,
         long computeMicros) {
+
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
 
     public ResultEnvelope {
         Objects.requireNonNull(key, "key");
@@ -62,6 +70,29 @@ public record ResultEnvelope(
             @JsonProperty("compute_micros") long computeMicros) throws JsonProcessingException {
         AnalysisResult typed = result == null || result.isNull() ? null : Json.fromTree(result, resultType(type));
         return new ResultEnvelope(key, type, status, typed, error, engineVersion, computedAt, computeMicros);
+    }
+
+    /**
+     * The analysis type of an envelope's JSON, read from its first fields without parsing the
+     * rest (the type is written second); empty if the JSON holds no known type.
+     */
+    public static Optional<AnalysisType> peekType(byte[] json) {
+        try (JsonParser parser = JSON_FACTORY.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("type".equals(field) && value == JsonToken.VALUE_STRING) {
+                    return WireEnum.fromWireName(AnalysisType.class, parser.getText());
+                }
+                parser.skipChildren();
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Class<? extends AnalysisResult> resultType(AnalysisType type) {

@@ -1,0 +1,130 @@
+package io.statstream.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.statstream.launcher.LocalPipeline;
+import io.statstream.runtime.SharedSettings;
+import org.apache.commons.math3.distribution.ZipfDistribution;
+import org.apache.commons.math3.random.Well19937c;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * Scenario 6: the share of requests answered from the cache, for requests drawn from Zipf(s) over
+ * many distinct inputs, on a cold cache (as after a TTL lapse or an engine-version change) before
+ * and after a warming replay of the most requested inputs. A first run of the same distribution
+ * is the history the replay learns from; results are then dropped from Redis, counts are kept.
+ */
+@Command(name = "hit-rate", mixinStandardHelpOptions = true,
+        description = "Cache hit rate of a Zipf workload on a cold cache, before and after a --top warming replay.")
+final class HitRate implements Callable<Integer> {
+    @Option(names = "--inputs", defaultValue = "100000", description = "Distinct inputs (default: ${DEFAULT-VALUE}).")
+    int inputs;
+
+    @Option(names = "--requests", defaultValue = "100000", description = "Requests per phase (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--exponent", defaultValue = "1.1", description = "Zipf exponent s (default: ${DEFAULT-VALUE}).")
+    double exponent;
+
+    @Option(names = "--top", defaultValue = "50000", description = "Inputs the warming replay recomputes (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    private static final int BATCH = 1_000;
+
+    @Override
+    public Integer call() throws Exception {
+        // Results are dropped by hand here to play a TTL lapse; a short in-flight retention lets the
+        // worker recompute them at once, as it would after a real expiry (retention < TTL).
+        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "NEAR_CACHE_ENTRIES", "0",
+                "IN_FLIGHT_RETENTION_SECONDS", "1"))) {
+            String url = pipeline.redis().orElseThrow(() -> new IllegalStateException("needs a redis-server")).url();
+            Workload workload = new Workload(pipeline.apiUri());
+            ZipfDistribution zipf = new ZipfDistribution(new Well19937c(42), inputs, exponent);
+            long run = System.nanoTime();
+
+            double history = phase(workload, zipf, run);   // what the replay will learn from
+            awaitComputed(workload, zipf, run);
+            dropResults(url);
+            double cold = phase(workload, zipf, run);
+            awaitComputed(workload, zipf, run);
+            dropResults(url);
+            JsonNode warm = Workload.JSON.readTree(workload.send(workload.post(
+                    "/v1/analyses/warm?top=" + top + "&hours=1", "application/json", "")).join().body()).get("summary");
+            Thread.sleep(1000);
+            awaitComputed(workload, zipf, run); // the replayed inputs are computed before the users come back
+            double warmed = phase(workload, zipf, run);
+
+            Report report = new Report("hit-rate")
+                    .row("workload", requests + " requests/phase", "Zipf(s=" + exponent + ") over " + inputs + " inputs")
+                    .row("history run (warm cache as it fills)", pct(history), "")
+                    .row("cold cache, no warming", pct(cold), "")
+                    .row("warming replay --top " + top, warm.get("published").asLong() + " published", warm.toString())
+                    .row("cold cache, after the warming replay", pct(warmed), "target >= 95 %")
+                    .figure("inputs", inputs).figure("requests_per_phase", requests).figure("exponent", exponent)
+                    .figure("top", top).figure("hit_rate_history", history).figure("hit_rate_cold", cold)
+                    .figure("hit_rate_after_warming", warmed);
+            report.print();
+            report.write();
+        }
+        return 0;
+    }
+
+    /** Sends the workload in batches and returns the share of items answered from the cache. */
+    private double phase(Workload workload, ZipfDistribution zipf, long run) throws Exception {
+        long hits = 0;
+        for (int sent = 0; sent < requests; sent += BATCH) {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < BATCH; i++) {
+                body.append(Workload.typicalRequest(run, zipf.sample())).append('\n');
+            }
+            HttpResponse<String> reply = workload.send(workload.post("/v1/analyses/batch", "application/x-ndjson", body.toString())).join();
+            hits += Workload.JSON.readTree(reply.body()).get("summary").get("done").asLong();
+        }
+        return (double) hits / requests;
+    }
+
+    /** Waits until the worker has caught up: the most requested inputs all have results. */
+    private void awaitComputed(Workload workload, ZipfDistribution zipf, long run) throws Exception {
+        Set<String> lines = new LinkedHashSet<>();
+        for (int rank = 1; rank <= Math.min(top, 2_000); rank++) {
+            lines.add(Workload.typicalRequest(run, rank));
+        }
+        workload.storeAll(new ArrayList<>(lines));
+        Thread.sleep(2_000); // the long tail behind them: a benchmark's pause, not a result poll
+    }
+
+    /** As after a TTL lapse: every result gone from Redis, the request counts kept. */
+    private static void dropResults(String url) {
+        RedisClient client = RedisClient.create(url);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            ScanIterator<String> keys = ScanIterator.scan(connection.sync(),
+                    ScanArgs.Builder.matches(SharedSettings.DEFAULT_REDIS_KEY_PREFIX + "result:*").limit(1000));
+            List<String> batch = new ArrayList<>();
+            while (keys.hasNext()) {
+                batch.add(keys.next());
+                if (batch.size() == 1000 || !keys.hasNext()) {
+                    connection.sync().unlink(batch.toArray(String[]::new));
+                    batch.clear();
+                }
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static String pct(double share) {
+        return String.format("%.1f %%", share * 100);
+    }
+}
