@@ -54,8 +54,10 @@ public final class ApiServer implements AutoCloseable {
         Duration warmMargin = Duration.ofSeconds(settings.getLong(ApiSettings.WARM_MIN_REMAINING_SECONDS));
         Router router = ApiRoutes.mount(Router.router(vertx), maxBodyBytes,
                 new SubmitHandler(parser, store, publisher, metrics),
-                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, store, publisher, maxItemBytes, warmMargin, metrics),
-                new BatchHandler(BatchHandler.Mode.WARM, parser, store, publisher, maxItemBytes, warmMargin, metrics),
+                // A batch says "done" without the result: it must ask the store itself, not a
+                // near cache that may outlive the result there.
+                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, sharedStore, publisher, maxItemBytes, warmMargin, metrics),
+                new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, warmMargin, metrics),
                 new LookupHandler(store, waiters),
                 new ResultHandler(store, waiters),
                 new HealthHandler(admin, store),

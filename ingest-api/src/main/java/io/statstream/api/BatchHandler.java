@@ -72,16 +72,16 @@ final class BatchHandler implements Handler<RoutingContext> {
         ReadStream<Buffer> items = NDJSON.equals(ctx.parsedHeaders().contentType().value())
                 ? RecordParser.newDelimited("\n", request).maxRecordSize(maxItemBytes)
                 : new JsonBatchItems(request);
-        items.exceptionHandler(e -> ctx.fail(new ApiException(
+        run.items = items;
+        items.exceptionHandler(e -> run.fail(new ApiException(
                 e instanceof IllegalStateException ? ApiError.PAYLOAD_TOO_LARGE : ApiError.INVALID_REQUEST, // RecordParser: a line too long
                 "the batch could not be read: " + e.getMessage())));
         items.handler(item -> {
-            if (isBlank(item)) {
+            if (isBlank(item) || run.failed) {
                 return;
             }
             if (!run.batch.add(item.getBytes())) {
-                items.pause();
-                ctx.fail(new ApiException(ApiError.PAYLOAD_TOO_LARGE, "a batch holds at most " + MAX_ITEMS + " requests"));
+                run.fail(new ApiException(ApiError.PAYLOAD_TOO_LARGE, "a batch holds at most " + MAX_ITEMS + " requests"));
                 return;
             }
             if (run.batch.buffered() >= CHUNK_SIZE) {
@@ -112,6 +112,7 @@ final class BatchHandler implements Handler<RoutingContext> {
         private final BatchItems batch = new BatchItems(MAX_ITEMS);
         private final List<Future<Void>> acknowledgements = new ArrayList<>();
         private Future<Void> chunks = Future.succeededFuture();
+        private ReadStream<Buffer> items; // null for a replay of the most requested inputs
         private boolean finished;
         private boolean failed;
 
@@ -126,7 +127,7 @@ final class BatchHandler implements Handler<RoutingContext> {
         }
 
         private void finish() {
-            if (finished) {
+            if (finished || failed) {
                 return;
             }
             finished = true;
@@ -137,11 +138,18 @@ final class BatchHandler implements Handler<RoutingContext> {
             chunks.onFailure(this::fail);
         }
 
-        /** Every later chunk fails with the first failure: answer it once. */
+        /**
+         * Every later chunk fails with the first failure: answer it once, then read the rest of
+         * the body and drop it, so the connection is not left waiting on a paused upload.
+         */
         private void fail(Throwable failure) {
             if (!failed) {
                 failed = true;
                 ctx.fail(failure);
+                if (items != null) {
+                    items.handler(ignored -> { });
+                    items.resume();
+                }
             }
         }
     }
@@ -155,9 +163,10 @@ final class BatchHandler implements Handler<RoutingContext> {
                     return classify(ctx, batch, chunk.fresh()).map(toPublish -> {
                         if (mode == Mode.SUBMIT) {
                             long items = chunk.requests().values().stream().mapToLong(BatchItems.Counted::count).sum();
-                            long published = toPublish.stream().map(CanonicalForm::key)
-                                    .mapToLong(key -> chunk.requests().get(key).count()).sum();
-                            metrics.batchItems(items, items - published);
+                            long stored = chunk.requests().entrySet().stream()
+                                    .filter(entry -> batch.stateOf(entry.getKey()) == BatchItems.KeyState.STORED)
+                                    .mapToLong(entry -> entry.getValue().count()).sum();
+                            metrics.batchItems(items, stored);
                         }
                         toPublish.forEach(form -> batch.state(form.key(), BatchItems.KeyState.PUBLISHING));
                         acknowledgements.addAll(publish(ctx, batch, toPublish));

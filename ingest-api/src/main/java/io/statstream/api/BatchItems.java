@@ -85,6 +85,10 @@ final class BatchItems {
         return new Chunk(fresh, requests);
     }
 
+    KeyState stateOf(ContentKey key) {
+        return states.get(key);
+    }
+
     void state(ContentKey key, KeyState state) {
         states.put(key, state);
     }

@@ -62,7 +62,7 @@ final class LookupHandler implements Handler<RoutingContext> {
         Map<ContentKey, ResultWaiters.Waiting> parked = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             if (first.get(i).isEmpty()) {
-                parked.putIfAbsent(keys.get(i), waiters.await(keys.get(i), wait));
+                parked.computeIfAbsent(keys.get(i), key -> waiters.await(key, wait));
             }
         }
         if (parked.isEmpty()) {

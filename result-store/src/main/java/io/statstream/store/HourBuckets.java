@@ -15,12 +15,12 @@ final class HourBuckets {
         return clock.instant().truncatedTo(ChronoUnit.HOURS).getEpochSecond() / 3600;
     }
 
-    /** The buckets that overlap the last {@code window}, newest first. */
+    /** The buckets that overlap the last {@code window}, the oldest partial hour included, newest first. */
     static List<Long> lastWindow(Clock clock, Duration window) {
         long newest = current(clock);
-        long count = Math.max(1, (window.toMinutes() + 59) / 60);
+        long oldest = current(Clock.fixed(clock.instant().minus(window), clock.getZone()));
         List<Long> buckets = new ArrayList<>();
-        for (long hour = newest; hour > newest - count; hour--) {
+        for (long hour = newest; hour >= oldest; hour--) {
             buckets.add(hour);
         }
         return buckets;

@@ -47,7 +47,9 @@ final class RedisHotKeys implements HotKeys {
         String[] buckets = HourBuckets.lastWindow(clock, window).stream().map(this::bucketKey).toArray(String[]::new);
         String union = prefix + "hits:union:" + UUID.randomUUID();
         return redis.zunionstore(union, buckets)
-                .thenCompose(size -> redis.zrevrange(union, 0, n - 1))
+                // expires by itself even if a step below fails before the DEL
+                .thenCompose(size -> redis.expire(union, Duration.ofMinutes(1)))
+                .thenCompose(expiring -> redis.zrevrange(union, 0, n - 1))
                 .thenCompose(members -> {
                     redis.del(union);
                     if (members.isEmpty()) {

@@ -140,7 +140,8 @@ public final class RedisResultStore implements ResultStore {
 
     @Override
     public CompletionStage<Boolean> markPending(ContentKey key) {
-        return redis.set(options.pendingKey(key.hex()), PENDING_MARK, SetArgs.Builder.nx().ex(options.pendingTtl()))
+        // Not NX: every acceptance restarts the clock, so a later submission stays pending as long.
+        return redis.set(options.pendingKey(key.hex()), PENDING_MARK, SetArgs.Builder.ex(options.pendingTtl()))
                 .thenApply("OK"::equals);
     }
 

@@ -95,6 +95,7 @@ public final class ResultSink implements AutoCloseable {
                 } catch (RuntimeException e) {
                     // The sink must outlive any one failure: uncommitted records come back after it.
                     LOG.error("Result sink failed a poll; continuing from the last committed offsets: {}", e.toString(), e);
+                    rewindToCommitted();
                     waitInGroup(MAX_BACKOFF);
                 }
             }
@@ -181,6 +182,19 @@ public final class ResultSink implements AutoCloseable {
             }
         } finally {
             consumer.resume(consumer.assignment());
+        }
+    }
+
+    /** Puts every assigned partition back at its committed offset, so nothing polled but unstored is skipped. */
+    private void rewindToCommitted() {
+        try {
+            consumer.committed(consumer.assignment()).forEach((partition, offset) -> {
+                if (offset != null) {
+                    consumer.seek(partition, offset.offset());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not rewind to the committed offsets ({}); the next rebalance will", e.toString());
         }
     }
 

@@ -40,8 +40,8 @@ public interface ResultStore extends AutoCloseable {
     CompletionStage<Void> put(ContentKey key, byte[] envelopeJson);
 
     /**
-     * Records that the key was accepted and its result is on the way, for the pending time to live.
-     * Completes with false when it was already pending.
+     * Records that the key was accepted and its result is on the way, for the pending time to live
+     * from now (a later acceptance extends it). Completes with true once recorded.
      */
     CompletionStage<Boolean> markPending(ContentKey key);
 

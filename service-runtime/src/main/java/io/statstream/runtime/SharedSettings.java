@@ -58,7 +58,7 @@ public final class SharedSettings {
                 .define(METRICS_PORT, Type.INT, DEFAULT_METRICS_PORT, ConfigDef.Range.between(0, 65535), Importance.LOW,
                         "Port of GET /metrics (Prometheus) for the worker and the sink; the API serves /metrics on HTTP_PORT.")
                 .define(RESULT_TTL_BY_TYPE, Type.LIST, "", new TtlByType.Validator(), Importance.LOW,
-                        "A result TTL per analysis type where it differs, e.g. regression_ols=86400,descriptive=600 (seconds).")
+                        "A result TTL per analysis type where it differs, e.g. regression_ols=86400,descriptive=1800 (seconds).")
                 .define(REDIS_KEY_PREFIX, Type.STRING, DEFAULT_REDIS_KEY_PREFIX, Importance.LOW,
                         "Prefix of every Redis key statstream writes.");
     }

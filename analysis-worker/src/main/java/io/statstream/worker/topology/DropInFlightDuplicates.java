@@ -51,7 +51,8 @@ final class DropInFlightDuplicates implements FixedKeyProcessor<byte[], InboundR
         String key = record.value().key().hex();
         long now = context.currentSystemTimeMs();
         long offset = context.recordMetadata().map(metadata -> metadata.offset()).orElse(NO_OFFSET);
-        if (isInFlight(key, offset, now)) {
+        // A warming replay asks for a recomputation on purpose: it is never a duplicate in flight.
+        if (!record.value().refresh() && isInFlight(key, offset, now)) {
             metrics.inFlightDuplicate();
             return;
         }
