@@ -112,6 +112,16 @@ class AnalysisTopologyTest {
     }
 
     @Test
+    void aRefreshIsNeverTakenForADuplicateInFlight() {
+        CanonicalForm form = form("{\"type\":\"descriptive\",\"data\":[9,8,7]}");
+        send(form);
+        TestRecord<byte[], byte[]> refresh = new TestRecord<>(form.key().hex().getBytes(StandardCharsets.US_ASCII), form.jsonBytes());
+        refresh.headers().add(Topics.REFRESH_HEADER, "true".getBytes(StandardCharsets.US_ASCII));
+        requests.pipeInput(refresh);
+        assertEquals(2, results.readValuesToList().size());
+    }
+
+    @Test
     void aKeySeenLongerAgoThanTheRetentionIsComputedAgain() {
         CanonicalForm form = form("{\"type\":\"mann_whitney\",\"a\":[1,2],\"b\":[3,4]}");
         send(form);
