@@ -25,6 +25,14 @@ public final class ApiException extends RuntimeException {
         this.violations = List.of();
     }
 
+    /**
+     * The store did not answer: 503 with Retry-After. An {@code ApiException} raised on the way
+     * (a 404, a 400) is kept as it is.
+     */
+    static ApiException storeUnavailable(Throwable failure) {
+        return failure instanceof ApiException api ? api : new ApiException(ApiError.STORE_UNAVAILABLE, failure.toString(), failure);
+    }
+
     public ApiError error() {
         return error;
     }

@@ -100,7 +100,7 @@ final class BatchHandler implements Handler<RoutingContext> {
         Future.fromCompletionStage(store.hotKeys().top(n, window), run.ctx.vertx().getOrCreateContext())
                 .onSuccess(forms -> forms.forEach(json -> run.batch.add(json.getBytes(StandardCharsets.UTF_8))))
                 .onSuccess(forms -> run.finish())
-                .onFailure(e -> run.ctx.fail(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)));
+                .onFailure(e -> run.ctx.fail(ApiException.storeUnavailable(e)));
     }
 
     /**
@@ -184,7 +184,7 @@ final class BatchHandler implements Handler<RoutingContext> {
                         .map(ttl -> ttl.filter(remaining -> remaining.compareTo(warmMargin) >= 0).isPresent()).toList());
         BatchItems.KeyState skipped = mode == Mode.SUBMIT ? BatchItems.KeyState.STORED : BatchItems.KeyState.WARM;
         return Future.fromCompletionStage(skip, ctx.vertx().getOrCreateContext())
-                .recover(e -> Future.failedFuture(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
+                .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                 .map(skips -> {
                     List<CanonicalForm> toPublish = new ArrayList<>();
                     for (int i = 0; i < fresh.size(); i++) {

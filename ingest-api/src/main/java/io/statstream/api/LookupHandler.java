@@ -48,8 +48,7 @@ final class LookupHandler implements Handler<RoutingContext> {
                     Future<List<Boolean>> pending = Future.fromCompletionStage(store.pendingAll(keys), ctx.vertx().getOrCreateContext());
                     return Future.all(results, pending).compose(both -> answer(ctx, keys, results.result(), pending.result()));
                 })
-                .recover(e -> Future.failedFuture(e instanceof ApiException ? e
-                        : new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
+                .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                 .onFailure(ctx::fail);
     }
 

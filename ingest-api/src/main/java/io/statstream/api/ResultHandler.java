@@ -58,8 +58,7 @@ final class ResultHandler implements Handler<RoutingContext> {
                         ? ctx.response().putHeader("Content-Type", "application/json").putHeader("ETag", etag)
                                 .end(Buffer.buffer(result.get()))
                         : answerWithoutResult(ctx, key))
-                .recover(e -> Future.failedFuture(e instanceof ApiException ? e
-                        : new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
+                .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                 .onFailure(ctx::fail);
     }
 

@@ -45,7 +45,7 @@ final class SubmitHandler implements Handler<RoutingContext> {
         read.compose(form -> {
                     store.hotKeys().record(form, 1); // best effort: counts feed the warming replay
                     return Future.fromCompletionStage(store.get(form.key()), ctx.vertx().getOrCreateContext())
-                            .recover(e -> Future.failedFuture(new ApiException(ApiError.STORE_UNAVAILABLE, e.toString(), e)))
+                            .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                             .compose(stored -> {
                                 metrics.submitted(stored.isPresent());
                                 return stored.isPresent() ? answerStored(ctx, stored.get()) : publishThenAccept(ctx, form);
