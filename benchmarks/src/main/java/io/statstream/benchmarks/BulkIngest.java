@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +37,8 @@ final class BulkIngest implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"))) {
+        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
+             Workload workload = new Workload(pipeline.apiUri())) {
             long run = System.nanoTime();
             List<String> lines = new ArrayList<>(requests);
             long canonicalBytes = 0;
@@ -54,12 +54,11 @@ final class BulkIngest implements Callable<Integer> {
             int recordSize = (int) (canonicalBytes / Math.min(1000, requests));
             double ceiling = producerPerformance(pipeline.bootstrapServers(), recordSize);
 
-            Workload workload = new Workload(pipeline.apiUri());
             long accepted = 0;
             long started = System.nanoTime();
             for (int from = 0; from < requests; from += batchSize) {
                 String body = String.join("\n", lines.subList(from, Math.min(requests, from + batchSize)));
-                HttpResponse<String> reply = workload.send(workload.post("/v1/analyses/batch", "application/x-ndjson", body)).join();
+                Workload.Reply reply = workload.post("/v1/analyses/batch", "application/x-ndjson", body).join();
                 JsonNode summary = Workload.JSON.readTree(reply.body()).get("summary");
                 accepted += summary.get("pending").asLong() + summary.get("done").asLong();
             }

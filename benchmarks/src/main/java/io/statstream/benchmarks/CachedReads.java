@@ -36,13 +36,12 @@ final class CachedReads implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"))) {
-            Workload workload = new Workload(pipeline.apiUri());
             long run = System.nanoTime();
             List<String> requests = new ArrayList<>();
             for (int i = 0; i < keys; i++) {
                 requests.add(Workload.typicalRequest(run, i));
             }
-            Map<String, String> stored = workload.storeAll(requests);
+            Map<String, String> stored = Workload.storeAll(pipeline.apiUri(), requests);
             List<String> paths = stored.keySet().stream().map(key -> "/v1/analyses/" + key).toList();
             double meanBytes = stored.values().stream().mapToInt(String::length).average().orElse(0);
 

@@ -4,7 +4,6 @@ import io.statstream.launcher.LocalPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,11 +27,11 @@ final class Dedup implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"))) {
-            Workload workload = new Workload(pipeline.apiUri());
+        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
+             Workload workload = new Workload(pipeline.apiUri())) {
             long before = Workload.computations(pipeline.registry());
             long run = System.nanoTime();
-            List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
+            List<CompletableFuture<Workload.Reply>> replies = new ArrayList<>();
             List<String> requests = new ArrayList<>();
             // Copies of every request are in flight together; the bound keeps sockets (two per
             // connection, client and server in one JVM) under the file-descriptor limit.
@@ -44,12 +43,12 @@ final class Dedup implements Callable<Integer> {
                         requests.add(request);
                     }
                     inFlight.acquire();
-                    replies.add(workload.send(workload.post("/v1/analyses", "application/json", request))
+                    replies.add(workload.post("/v1/analyses", "application/json", request)
                             .whenComplete((reply, error) -> inFlight.release()));
                 }
             }
             Set<Integer> statuses = new HashSet<>();
-            replies.forEach(reply -> statuses.add(reply.join().statusCode()));
+            replies.forEach(reply -> statuses.add(reply.join().status()));
             workload.storeAll(requests); // waits until every distinct result is stored
             long computations = Workload.computations(pipeline.registry()) - before;
 

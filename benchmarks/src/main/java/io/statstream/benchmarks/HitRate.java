@@ -12,7 +12,6 @@ import org.apache.commons.math3.random.Well19937c;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,9 +47,9 @@ final class HitRate implements Callable<Integer> {
         // Results are dropped by hand here to play a TTL lapse; a short in-flight retention lets the
         // worker recompute them at once, as it would after a real expiry (retention < TTL).
         try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "NEAR_CACHE_ENTRIES", "0",
-                "IN_FLIGHT_RETENTION_SECONDS", "1"))) {
+                "IN_FLIGHT_RETENTION_SECONDS", "1"));
+             Workload workload = new Workload(pipeline.apiUri())) {
             String url = pipeline.redis().orElseThrow(() -> new IllegalStateException("needs a redis-server")).url();
-            Workload workload = new Workload(pipeline.apiUri());
             ZipfDistribution zipf = new ZipfDistribution(new Well19937c(42), inputs, exponent);
             long run = System.nanoTime();
 
@@ -60,8 +59,8 @@ final class HitRate implements Callable<Integer> {
             double cold = phase(workload, zipf, run);
             awaitComputed(workload, zipf, run);
             dropResults(url);
-            JsonNode warm = Workload.JSON.readTree(workload.send(workload.post(
-                    "/v1/analyses/warm?top=" + top + "&hours=1", "application/json", "")).join().body()).get("summary");
+            JsonNode warm = Workload.JSON.readTree(workload.post(
+                    "/v1/analyses/warm?top=" + top + "&hours=1", "application/json", "").join().body()).get("summary");
             Thread.sleep(1000);
             awaitComputed(workload, zipf, run); // the replayed inputs are computed before the users come back
             double warmed = phase(workload, zipf, run);
@@ -89,7 +88,7 @@ final class HitRate implements Callable<Integer> {
             for (int i = 0; i < BATCH; i++) {
                 body.append(Workload.typicalRequest(run, zipf.sample())).append('\n');
             }
-            HttpResponse<String> reply = workload.send(workload.post("/v1/analyses/batch", "application/x-ndjson", body.toString())).join();
+            Workload.Reply reply = workload.post("/v1/analyses/batch", "application/x-ndjson", body.toString()).join();
             hits += Workload.JSON.readTree(reply.body()).get("summary").get("done").asLong();
         }
         return (double) hits / requests;

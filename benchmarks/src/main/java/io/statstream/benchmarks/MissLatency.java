@@ -6,8 +6,6 @@ import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,8 +37,8 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         settings.putIfAbsent("HTTP_PORT", "0");
-        try (LocalPipeline pipeline = LocalPipeline.start(settings)) {
-            Workload workload = new Workload(pipeline.apiUri());
+        try (LocalPipeline pipeline = LocalPipeline.start(settings);
+             Workload workload = new Workload(pipeline.apiUri())) {
             phase(workload, warmup, new Histogram(3_600_000_000L, 3), new AtomicLong());
             Histogram latency = new Histogram(3_600_000_000L, 3);
             AtomicLong errors = new AtomicLong();
@@ -80,16 +78,10 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
                 return;
             }
             long intended = start + i * intervalNanos;
-            HttpRequest submit = workload.post("/v1/analyses", "application/json", Workload.typicalRequest(run, i));
-            inFlight.add(workload.send(submit)
-                    .thenCompose(accepted -> {
-                        JsonNode body = read(accepted.body());
-                        String key = body.get("key").asText();
-                        return workload.send(HttpRequest.newBuilder(accepted.uri().resolve("/v1/analyses/" + key + "?wait=30s"))
-                                .timeout(Duration.ofSeconds(60)).GET().build());
-                    })
+            inFlight.add(workload.post("/v1/analyses", "application/json", Workload.typicalRequest(run, i))
+                    .thenCompose(accepted -> workload.get("/v1/analyses/" + read(accepted.body()).get("key").asText() + "?wait=30s"))
                     .thenAccept(done -> {
-                        if (done.statusCode() == 200) {
+                        if (done.status() == 200) {
                             synchronized (latency) {
                                 latency.recordValue((System.nanoTime() - intended) / 1_000);
                             }

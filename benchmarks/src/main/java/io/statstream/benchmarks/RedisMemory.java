@@ -41,13 +41,12 @@ final class RedisMemory implements Callable<Integer> {
             try (StatefulRedisConnection<String, byte[]> connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE))) {
                 RedisCommands<String, byte[]> redis = connection.sync();
                 long before = usedMemory(redis);
-                Workload workload = new Workload(pipeline.apiUri());
                 long run = System.nanoTime();
                 List<String> requests = new ArrayList<>();
                 for (int i = 0; i < results; i++) {
                     requests.add(Workload.typicalRequest(run, i));
                 }
-                Map<String, String> stored = workload.storeAll(requests);
+                Map<String, String> stored = Workload.storeAll(pipeline.apiUri(), requests);
                 long after = usedMemory(redis);
 
                 long plain = 0;

@@ -42,6 +42,8 @@ final class WorkerThroughput implements Callable<Integer> {
             analyses.add(request);
             forms.add(CanonicalForm.of(request));
         }
+        // Small chi-square tables can repeat; the worker computes each distinct key once.
+        long distinct = forms.stream().map(CanonicalForm::key).distinct().count();
         long engineStarted = System.nanoTime();
         for (AnalysisRequest request : analyses) {
             Engine.compute(request);
@@ -60,14 +62,14 @@ final class WorkerThroughput implements Callable<Integer> {
                     producer.send(new ProducerRecord<>(Topics.ANALYSIS_REQUESTS.name(), form.key(), form.jsonBytes()));
                 }
             }
-            while (stored.count() - before < requests) {
+            while (stored.count() - before < distinct) {
                 Thread.sleep(20); // a benchmark's clock, not a result poll: the counter is in this JVM
             }
-            double rate = requests / ((System.nanoTime() - started) / 1e9);
+            double rate = distinct / ((System.nanoTime() - started) / 1e9);
 
             Report report = new Report("worker-throughput")
                     .row("statstream: requests topic to store", String.format("%.0f analyses/s", rate),
-                            requests + " requests, the nine types in turn, n = 30, one stream thread")
+                            distinct + " distinct requests, the nine types in turn, n = 30, one stream thread")
                     .row("ceiling: the engine alone, one thread", String.format("%.0f analyses/s", engineRate), "same requests, no I/O")
                     .row("statstream / engine", String.format("%.3f", rate / engineRate), "")
                     .figure("requests", requests).figure("analyses_per_second", rate)

@@ -6,27 +6,46 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.statstream.worker.topology.WorkerMetrics;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** What the scenarios send: distinct "typical" requests (30 values), and the HTTP calls to send them. */
-final class Workload {
+/**
+ * What the scenarios send: distinct "typical" requests (30 values), and the HTTP calls to send them.
+ * The load generator is Vert.x's own HTTP client on one event loop with a bounded connection pool:
+ * it shares the two cores with the system under test, so it must cost as little as it can
+ * (the JDK client spent a fifth of the CPU of the miss-latency run on its connection pool).
+ */
+final class Workload implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI base;
+    private static final long TIMEOUT_MILLIS = 120_000;
+    private static final int CONNECTIONS = 256;
+
+    /** An HTTP status and body. */
+    record Reply(int status, String body) {
+    }
+
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    private final HttpClientAgent http;
 
     Workload(URI base) {
-        this.base = base;
+        http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost()).setDefaultPort(base.getPort())
+                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(CONNECTIONS));
     }
 
     /** A descriptive analysis of 30 values, distinct for every (run, i). */
@@ -39,18 +58,37 @@ final class Workload {
         return "{\"type\":\"descriptive\",\"data\":[" + data + "]}";
     }
 
-    HttpRequest post(String path, String contentType, String body) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
-                .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    CompletableFuture<Reply> post(String path, String contentType, String body) {
+        return send(new RequestOptions().setMethod(HttpMethod.POST).setURI(path).putHeader("Content-Type", contentType),
+                Buffer.buffer(body));
     }
 
-    CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<Reply> get(String path) {
+        return send(new RequestOptions().setMethod(HttpMethod.GET).setURI(path), null);
+    }
+
+    private CompletableFuture<Reply> send(RequestOptions options, Buffer body) {
+        options.setIdleTimeout(TIMEOUT_MILLIS);
+        return http.request(options)
+                .compose(request -> body == null ? request.send() : request.send(body))
+                .compose(Workload::read)
+                .toCompletionStage().toCompletableFuture();
+    }
+
+    private static Future<Reply> read(HttpClientResponse response) {
+        return response.body().map(body -> new Reply(response.statusCode(), body.toString()));
+    }
+
+    /** {@link #storeAll(List)} on a client of its own, closed when the results are in. */
+    static Map<String, String> storeAll(URI base, List<String> requests) throws IOException {
+        try (Workload workload = new Workload(base)) {
+            return workload.storeAll(requests);
+        }
     }
 
     /** Submits requests as one batch, waits until every result is stored, and returns key to envelope JSON. */
     Map<String, String> storeAll(List<String> requests) throws IOException {
-        HttpResponse<String> batch = send(post("/v1/analyses/batch", "application/x-ndjson", String.join("\n", requests))).join();
+        Reply batch = post("/v1/analyses/batch", "application/x-ndjson", String.join("\n", requests)).join();
         List<String> keys = new ArrayList<>();
         for (JsonNode item : JSON.readTree(batch.body()).get("items")) {
             keys.add(item.get("key").asText());
@@ -58,7 +96,7 @@ final class Workload {
         Map<String, String> envelopes = new LinkedHashMap<>();
         while (envelopes.size() < keys.size()) {
             String lookup = "{\"keys\":" + JSON.writeValueAsString(keys) + "}";
-            JsonNode results = JSON.readTree(send(post("/v1/analyses/lookup?wait=10s", "application/json", lookup)).join().body());
+            JsonNode results = JSON.readTree(post("/v1/analyses/lookup?wait=10s", "application/json", lookup).join().body());
             for (JsonNode entry : results.get("results")) {
                 if (entry.get("state").asText().equals("done")) {
                     envelopes.put(entry.get("key").asText(), JSON.writeValueAsString(entry.get("result")));
@@ -71,5 +109,10 @@ final class Workload {
     /** Analyses computed so far, all types. */
     static long computations(MeterRegistry registry) {
         return registry.find(WorkerMetrics.COMPUTED).timers().stream().mapToLong(Timer::count).sum();
+    }
+
+    @Override
+    public void close() {
+        vertx.close().await();
     }
 }
