@@ -25,18 +25,25 @@ import static io.statstream.launcher.RedisOutageIT.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two workers with one application id share the partitions: each computes a part, together all, once. */
+/**
+ * Two workers with one application id share the partitions: each computes a part, together all,
+ * once. They run exactly_once_v2, the guarantee that is not the default, so that it stays tested
+ * end to end (transactions, and the sink reading only committed results).
+ */
 class WorkerScaleOutIT {
     private static final int REQUESTS = 60;
+    private static final String GUARANTEE = "exactly_once_v2";
 
     @Test
     void twoWorkersShareThePartitions() throws Exception {
-        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
+        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0",
+                WorkerSettings.PROCESSING_GUARANTEE, GUARANTEE));
              KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
             String redisUrl = pipeline.redis().map(r -> r.url()).orElse("");
             MeterRegistry secondRegistry = new SimpleMeterRegistry();
             WorkerSettings settings = new WorkerSettings(EnvironmentSettings.read(WorkerSettings.DEFINITION, Map.of(
                     SharedSettings.KAFKA_BOOTSTRAP_SERVERS, pipeline.bootstrapServers(),
+                    WorkerSettings.PROCESSING_GUARANTEE, GUARANTEE,
                     WorkerSettings.WORKER_STATE_DIR, Files.createTempDirectory("second-worker-").toString())));
             try (ResultStore store = ResultStores.open(redisUrl, ResultStoreOptions.DEFAULT, secondRegistry);
                  AnalysisWorker second = AnalysisWorker.start(settings, store, secondRegistry)) {

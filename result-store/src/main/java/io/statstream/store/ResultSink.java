@@ -72,7 +72,7 @@ public final class ResultSink implements AutoCloseable {
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // the worker writes results in transactions (exactly_once_v2): never store an aborted one
+                // under exactly_once_v2 the worker writes results in transactions: never store an aborted one
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId);
         ResultSink sink = new ResultSink(
