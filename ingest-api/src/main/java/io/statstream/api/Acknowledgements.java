@@ -6,6 +6,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collection;
 import java.util.concurrent.CompletionException;
 
 /** What follows a publish, for single and batch submissions alike. */
@@ -15,11 +16,14 @@ final class Acknowledgements {
     private Acknowledgements() {
     }
 
-    /** The broker has the request: mark it pending for pollers. Best effort: a lost mark only means 404 until the result. */
-    static void accepted(ResultStore store, ContentKey key) {
-        store.markPending(key).exceptionally(e -> {
-            LOG.warn("Accepted {} but could not mark it pending: {}", key, e.toString());
-            return false;
+    /** The broker has the requests: mark them pending for pollers. Best effort: a lost mark only means 404 until the result. */
+    static void accepted(ResultStore store, Collection<ContentKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        store.markPending(keys).exceptionally(e -> {
+            LOG.warn("Accepted {} requests but could not mark them pending: {}", keys.size(), e.toString());
+            return null;
         });
     }
 

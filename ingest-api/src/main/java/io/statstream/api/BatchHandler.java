@@ -3,6 +3,7 @@ package io.statstream.api;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.RequestParser;
+import io.statstream.store.HotKeys;
 import io.statstream.store.ResultStore;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -158,11 +159,11 @@ final class BatchHandler implements Handler<RoutingContext> {
         return ctx.vertx().executeBlocking(() -> batch.readChunk(parser))
                 .compose(chunk -> {
                     if (mode == Mode.SUBMIT) {
-                        chunk.requests().values().forEach(request -> store.hotKeys().record(request.form(), request.count()));
+                        store.hotKeys().record(chunk.requests().values()); // best effort: counts feed the warming replay
                     }
                     return classify(ctx, batch, chunk.fresh()).map(toPublish -> {
                         if (mode == Mode.SUBMIT) {
-                            long items = chunk.requests().values().stream().mapToLong(BatchItems.Counted::count).sum();
+                            long items = chunk.requests().values().stream().mapToLong(HotKeys.Counted::count).sum();
                             long stored = chunk.requests().entrySet().stream()
                                     .filter(entry -> batch.stateOf(entry.getKey()) == BatchItems.KeyState.STORED)
                                     .mapToLong(entry -> entry.getValue().count()).sum();
@@ -198,18 +199,21 @@ final class BatchHandler implements Handler<RoutingContext> {
                 });
     }
 
+    /** Publishes a chunk's new keys; once the broker answered for all of them, marks those it took pending together. */
     private List<Future<Void>> publish(RoutingContext ctx, BatchItems batch, List<CanonicalForm> forms) {
         List<CompletionStage<Void>> acks = publisher.publishAll(forms, mode == Mode.WARM);
         List<Future<Void>> settled = new ArrayList<>(forms.size());
+        List<ContentKey> accepted = new ArrayList<>(forms.size()); // filled on this request's context only
         for (int i = 0; i < forms.size(); i++) {
             ContentKey key = forms.get(i).key();
             settled.add(Future.fromCompletionStage(acks.get(i), ctx.vertx().getOrCreateContext())
                     .onSuccess(v -> {
                         batch.state(key, BatchItems.KeyState.PENDING);
-                        Acknowledgements.accepted(store, key);
+                        accepted.add(key);
                     })
                     .onFailure(e -> batch.failed(key, Acknowledgements.refused(e).getMessage())));
         }
+        Future.join(settled).onComplete(all -> Acknowledgements.accepted(store, accepted));
         return settled;
     }
 

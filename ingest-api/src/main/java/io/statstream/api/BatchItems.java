@@ -7,6 +7,7 @@ import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestParser;
 import io.statstream.model.request.Violation;
+import io.statstream.store.HotKeys.Counted;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,9 +28,6 @@ final class BatchItems {
 
     /** What a chunk held: the keys new to this batch, and every valid request with how often it came. */
     record Chunk(List<CanonicalForm> fresh, Map<ContentKey, Counted> requests) {
-    }
-
-    record Counted(CanonicalForm form, long count) {
     }
 
     /** An item's outcome: the reasons it was rejected, or the key whose state it shares. */

@@ -12,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * POST /v1/analyses: validate, key, answer from the store when the result exists (200, cache
@@ -82,7 +83,7 @@ final class SubmitHandler implements Handler<RoutingContext> {
         return Future.fromCompletionStage(publisher.publish(form), ctx.vertx().getOrCreateContext())
                 .recover(e -> Future.failedFuture(Acknowledgements.refused(e)))
                 .compose(acked -> {
-                    Acknowledgements.accepted(store, form.key());
+                    Acknowledgements.accepted(store, List.of(form.key()));
                     return ctx.response()
                             .setStatusCode(202)
                             .putHeader("Content-Type", "application/json")

@@ -1,11 +1,12 @@
 package io.statstream.launcher;
 
-import io.statstream.runtime.Metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statstream.api.ApiServer;
 import io.statstream.api.ApiSettings;
 import io.statstream.model.AnalysisType;
 import io.statstream.model.key.CanonicalForm;
+import io.statstream.runtime.Metrics;
+import io.statstream.store.CountingResultStore;
 import io.statstream.worker.topology.WorkerMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

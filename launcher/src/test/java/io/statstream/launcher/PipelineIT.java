@@ -180,7 +180,7 @@ class PipelineIT {
     @Test
     void aKeyAcceptedButNotYetComputedIsPending() throws Exception {
         CanonicalForm form = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[" + UUID.randomUUID().hashCode() + ",1]}"));
-        pipeline.store().markPending(form.key()).toCompletableFuture().get();
+        pipeline.store().markPending(List.of(form.key())).toCompletableFuture().get();
         ApiClient.Reply pending = api.get("/v1/analyses/" + form.key().hex());
         assertEquals(202, pending.status());
         assertEquals("pending", pending.json().get("status").asText());

@@ -3,6 +3,7 @@ package io.statstream.store;
 import io.statstream.model.key.CanonicalForm;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -17,8 +18,17 @@ public interface HotKeys {
     /** How long counts and canonical forms are kept. */
     Duration RETENTION = Duration.ofDays(7);
 
-    /** Counts {@code requests} requests (at least one) for the form's key in the current hour. */
-    CompletionStage<Void> record(CanonicalForm form, long requests);
+    /** Requests for one key: how many came (at least one), and their canonical form. */
+    record Counted(CanonicalForm form, long count) {
+    }
+
+    /** Counts the requests in the current hour, all keys together (one round trip). */
+    CompletionStage<Void> record(Collection<Counted> requests);
+
+    /** Counts {@code count} requests (at least one) for the form's key in the current hour. */
+    default CompletionStage<Void> record(CanonicalForm form, long count) {
+        return record(List.of(new Counted(form, count)));
+    }
 
     /** The canonical JSON of the {@code n} most requested keys of the last {@code window}, most requested first. */
     CompletionStage<List<String>> top(int n, Duration window);

@@ -7,6 +7,7 @@ import io.statstream.model.key.ContentKey;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,12 +29,15 @@ final class InProcessHotKeys implements HotKeys {
     }
 
     @Override
-    public CompletionStage<Void> record(CanonicalForm form, long requests) {
+    public CompletionStage<Void> record(Collection<Counted> requests) {
         long hour = HourBuckets.current(clock);
-        countsByHour.computeIfAbsent(hour, h -> new ConcurrentHashMap<>())
-                .computeIfAbsent(form.key(), k -> new LongAdder()).add(requests);
-        if (form.json().length() <= MAX_REPLAYABLE_BYTES) {
-            forms.put(form.key(), form.json());
+        Map<ContentKey, LongAdder> counts = countsByHour.computeIfAbsent(hour, h -> new ConcurrentHashMap<>());
+        for (Counted counted : requests) {
+            CanonicalForm form = counted.form();
+            counts.computeIfAbsent(form.key(), k -> new LongAdder()).add(counted.count());
+            if (form.json().length() <= MAX_REPLAYABLE_BYTES) {
+                forms.put(form.key(), form.json());
+            }
         }
         countsByHour.keySet().removeIf(h -> h <= hour - RETENTION.toHours());
         return CompletableFuture.completedFuture(null);

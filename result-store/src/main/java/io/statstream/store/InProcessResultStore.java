@@ -7,6 +7,7 @@ import io.statstream.model.key.ContentKey;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,8 +61,8 @@ public final class InProcessResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Boolean> contains(ContentKey key) {
-        return CompletableFuture.completedFuture(results.getIfPresent(key) != null);
+    public CompletionStage<List<Boolean>> containsAll(List<ContentKey> keys) {
+        return CompletableFuture.completedFuture(keys.stream().map(key -> results.getIfPresent(key) != null).toList());
     }
 
     @Override
@@ -72,9 +73,9 @@ public final class InProcessResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Boolean> markPending(ContentKey key) {
-        pending.put(key, Boolean.TRUE); // every acceptance restarts the clock
-        return CompletableFuture.completedFuture(true);
+    public CompletionStage<Void> markPending(Collection<ContentKey> keys) {
+        keys.forEach(key -> pending.put(key, Boolean.TRUE)); // every acceptance restarts the clock
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.statstream.model.key.ContentKey;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -66,8 +67,8 @@ public final class NearCachedResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Boolean> contains(ContentKey key) {
-        return cache.getIfPresent(key) != null ? CompletableFuture.completedFuture(true) : store.contains(key);
+    public CompletionStage<List<Boolean>> containsAll(List<ContentKey> keys) {
+        return store.containsAll(keys);
     }
 
     @Override
@@ -76,8 +77,8 @@ public final class NearCachedResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Boolean> markPending(ContentKey key) {
-        return store.markPending(key);
+    public CompletionStage<Void> markPending(Collection<ContentKey> keys) {
+        return store.markPending(keys);
     }
 
     @Override

@@ -8,38 +8,52 @@ import io.statstream.model.key.CanonicalForm;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Request counts in Redis: one sorted set per hour (ZINCRBY per request, key as member), and the
- * canonical form of each counted request beside it. The top N of a window is a ZUNIONSTORE of its
- * hours, a ZREVRANGE and an MGET.
+ * Request counts in Redis: one sorted set per hour (ZINCRBY per key, key as member), and the
+ * canonical form of each counted request beside it, written together for a whole batch. The top N
+ * of a window is a ZUNIONSTORE of its hours, a ZREVRANGE and an MGET.
  */
 final class RedisHotKeys implements HotKeys {
     private final RedisAsyncCommands<String, byte[]> redis;
+    private final BatchConnection batches;
     private final String prefix;
     private final Clock clock;
 
-    RedisHotKeys(RedisAsyncCommands<String, byte[]> redis, String prefix, Clock clock) {
+    RedisHotKeys(RedisAsyncCommands<String, byte[]> redis, BatchConnection batches, String prefix, Clock clock) {
         this.redis = redis;
+        this.batches = batches;
         this.prefix = prefix;
         this.clock = clock;
     }
 
     @Override
-    public CompletionStage<Void> record(CanonicalForm form, long requests) {
+    public CompletionStage<Void> record(Collection<Counted> requests) {
+        if (requests.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         String bucket = bucketKey(HourBuckets.current(clock));
-        byte[] member = form.key().hex().getBytes(StandardCharsets.US_ASCII);
-        // Pipelined on the shared connection: one round trip for all three.
-        var counted = redis.zincrby(bucket, requests, member).toCompletableFuture();
-        var expiring = redis.expire(bucket, RETENTION).toCompletableFuture();
-        CompletableFuture<?> remembered = form.json().length() <= MAX_REPLAYABLE_BYTES
-                ? redis.set(formKey(form.key().hex()), form.jsonBytes(), SetArgs.Builder.ex(RETENTION)).toCompletableFuture()
-                : CompletableFuture.completedFuture(null);
-        return CompletableFuture.allOf(counted, expiring, remembered);
+        List<CompletableFuture<?>> replies = batches.send(redis -> {
+            List<CompletableFuture<?>> sent = new ArrayList<>(2 * requests.size() + 1);
+            for (Counted counted : requests) {
+                CanonicalForm form = counted.form();
+                sent.add(redis.zincrby(bucket, counted.count(), form.key().hex().getBytes(StandardCharsets.US_ASCII))
+                        .toCompletableFuture());
+                if (form.json().length() <= MAX_REPLAYABLE_BYTES) {
+                    sent.add(redis.set(formKey(form.key().hex()), form.jsonBytes(), SetArgs.Builder.ex(RETENTION))
+                            .toCompletableFuture());
+                }
+            }
+            sent.add(redis.expire(bucket, RETENTION).toCompletableFuture());
+            return sent;
+        });
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new));
     }
 
     @Override

@@ -23,6 +23,7 @@ import io.statstream.model.key.ContentKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,7 @@ public final class RedisResultStore implements ResultStore {
     private final ClientResources resources;
     private final StatefulRedisConnection<String, byte[]> connection;
     private final RedisAsyncCommands<String, byte[]> redis;
+    private final BatchConnection batches;
     private final ResultStoreOptions options;
     private final String description;
     private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
@@ -54,13 +56,14 @@ public final class RedisResultStore implements ResultStore {
     private StatefulRedisPubSubConnection<String, String> subscription; // opened with the first listener
 
     private RedisResultStore(RedisClient client, ClientResources resources, StatefulRedisConnection<String, byte[]> connection,
-                             ResultStoreOptions options, String description) {
+                             BatchConnection batches, ResultStoreOptions options, String description) {
         this.client = client;
         this.resources = resources;
         this.connection = connection;
         this.redis = connection.async();
+        this.batches = batches;
         this.options = options;
-        this.hotKeys = new RedisHotKeys(redis, options.keyPrefix(), Clock.systemUTC());
+        this.hotKeys = new RedisHotKeys(redis, batches, options.keyPrefix(), Clock.systemUTC());
         this.description = description;
     }
 
@@ -82,9 +85,9 @@ public final class RedisResultStore implements ResultStore {
                 .timeoutOptions(TimeoutOptions.enabled(DEFAULT_COMMAND_TIMEOUT))
                 .build());
         try {
-            StatefulRedisConnection<String, byte[]> connection =
-                    client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            return new RedisResultStore(client, resources, connection, options, "redis://" + uri.getHost() + ":" + uri.getPort());
+            RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+            return new RedisResultStore(client, resources, client.connect(codec), new BatchConnection(client.connect(codec)),
+                    options, "redis://" + uri.getHost() + ":" + uri.getPort());
         } catch (RuntimeException e) {
             client.shutdown();
             resources.shutdown();
@@ -110,10 +113,10 @@ public final class RedisResultStore implements ResultStore {
 
     @Override
     public CompletionStage<List<Optional<Duration>>> remainingTtl(List<ContentKey> keys) {
-        // One PTTL per key, all written before any reply is read: one round trip on this connection.
-        List<CompletableFuture<Long>> ttls = keys.stream()
+        // One PTTL per key, flushed together: one round trip.
+        List<CompletableFuture<Long>> ttls = batches.send(redis -> keys.stream()
                 .map(key -> redis.pttl(options.resultKey(key.hex())).toCompletableFuture())
-                .toList();
+                .toList());
         return CompletableFuture.allOf(ttls.toArray(CompletableFuture[]::new))
                 .thenApply(done -> ttls.stream()
                         .map(ttl -> ttl.join() >= 0 ? Optional.of(Duration.ofMillis(ttl.join())) : Optional.<Duration>empty())
@@ -126,8 +129,13 @@ public final class RedisResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Boolean> contains(ContentKey key) {
-        return redis.exists(options.resultKey(key.hex())).thenApply(count -> count > 0);
+    public CompletionStage<List<Boolean>> containsAll(List<ContentKey> keys) {
+        // EXISTS of many keys only counts them: one EXISTS per key, flushed together.
+        List<CompletableFuture<Long>> counts = batches.send(redis -> keys.stream()
+                .map(key -> redis.exists(options.resultKey(key.hex())).toCompletableFuture())
+                .toList());
+        return CompletableFuture.allOf(counts.toArray(CompletableFuture[]::new))
+                .thenApply(done -> counts.stream().map(count -> count.join() > 0).toList());
     }
 
     @Override
@@ -139,10 +147,13 @@ public final class RedisResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Boolean> markPending(ContentKey key) {
+    public CompletionStage<Void> markPending(Collection<ContentKey> keys) {
         // Not NX: every acceptance restarts the clock, so a later submission stays pending as long.
-        return redis.set(options.pendingKey(key.hex()), PENDING_MARK, SetArgs.Builder.ex(options.pendingTtl()))
-                .thenApply("OK"::equals);
+        SetArgs expiring = SetArgs.Builder.ex(options.pendingTtl());
+        List<CompletableFuture<String>> marks = batches.send(redis -> keys.stream()
+                .map(key -> redis.set(options.pendingKey(key.hex()), PENDING_MARK, expiring).toCompletableFuture())
+                .toList());
+        return CompletableFuture.allOf(marks.toArray(CompletableFuture[]::new));
     }
 
     @Override
@@ -192,6 +203,7 @@ public final class RedisResultStore implements ResultStore {
                 subscription.close();
             }
         }
+        batches.close();
         connection.close();
         client.shutdown();
         resources.shutdown();

@@ -3,6 +3,7 @@ package io.statstream.store;
 import io.statstream.model.key.ContentKey;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -30,8 +31,13 @@ public interface ResultStore extends AutoCloseable {
      */
     CompletionStage<List<Optional<Duration>>> remainingTtl(List<ContentKey> keys);
 
+    /** Whether each key has a result, in the order of {@code keys}, without transferring them; one round trip. */
+    CompletionStage<List<Boolean>> containsAll(List<ContentKey> keys);
+
     /** Whether the key has a result, without transferring it. */
-    CompletionStage<Boolean> contains(ContentKey key);
+    default CompletionStage<Boolean> contains(ContentKey key) {
+        return containsAll(List.of(key)).thenApply(found -> found.get(0));
+    }
 
     /**
      * Stores an envelope for the configured time to live (a later put for the same key replaces
@@ -40,10 +46,10 @@ public interface ResultStore extends AutoCloseable {
     CompletionStage<Void> put(ContentKey key, byte[] envelopeJson);
 
     /**
-     * Records that the key was accepted and its result is on the way, for the pending time to live
-     * from now (a later acceptance extends it). Completes with true once recorded.
+     * Records that the keys were accepted and their results are on the way, for the pending time
+     * to live from now (a later acceptance extends it), all in one round trip.
      */
-    CompletionStage<Boolean> markPending(ContentKey key);
+    CompletionStage<Void> markPending(Collection<ContentKey> keys);
 
     /** Whether the key was marked pending and the mark has not expired. */
     CompletionStage<Boolean> isPending(ContentKey key);

@@ -56,10 +56,12 @@ public final class AnalysisWorker implements AutoCloseable {
     public static AnalysisWorker start(WorkerSettings settings, ResultStore store, MeterRegistry registry) {
         Properties config = streamsConfig(settings);
         StreamsBuilder builder = new StreamsBuilder();
-        new AnalysisTopology(new RequestParser(new RequestLimits(settings.getInt(SharedSettings.MAX_VALUES_PER_REQUEST))),
+        AnalysisTopology topology = new AnalysisTopology(
+                new RequestParser(new RequestLimits(settings.getInt(SharedSettings.MAX_VALUES_PER_REQUEST))),
                 store, new Engine(Clock.systemUTC()), new WorkerMetrics(registry),
-                Duration.ofSeconds(settings.getLong(WorkerSettings.IN_FLIGHT_RETENTION_SECONDS)))
-                .addTo(builder);
+                Duration.ofSeconds(settings.getLong(WorkerSettings.IN_FLIGHT_RETENTION_SECONDS)));
+        topology.addTo(builder);
+        topology.mainConsumerConfig().forEach((name, value) -> config.put(StreamsConfig.mainConsumerPrefix(name), value));
         AnalysisWorker worker = new AnalysisWorker(builder.build(config), config);
         worker.streamsMetrics = new KafkaStreamsMetrics(worker.streams); // consumer lag, task and thread meters
         worker.streamsMetrics.bindTo(registry);

@@ -5,6 +5,7 @@ import io.statstream.model.result.ResultEnvelope;
 import io.statstream.model.topic.Topics;
 import io.statstream.store.ResultStore;
 import io.statstream.worker.engine.Engine;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -39,6 +40,15 @@ public final class AnalysisTopology {
         this.engine = engine;
         this.metrics = metrics;
         this.inFlightRetention = inFlightRetention;
+    }
+
+    /**
+     * Settings for the worker's main consumer that let this topology ask the store about each
+     * poll's keys together (see {@link LookUpPolledKeys}); without them it asks key by key.
+     */
+    public Map<String, Object> mainConsumerConfig() {
+        return Map.of(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, LookUpPolledKeys.class.getName(),
+                LookUpPolledKeys.STORED_RESULTS_CONFIG, stored);
     }
 
     public void addTo(StreamsBuilder builder) {

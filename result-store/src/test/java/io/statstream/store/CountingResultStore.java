@@ -1,10 +1,9 @@
-package io.statstream.launcher;
+package io.statstream.store;
 
 import io.statstream.model.key.ContentKey;
-import io.statstream.store.HotKeys;
-import io.statstream.store.ResultStore;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,19 +13,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** A store that counts the calls made to it, each of which is one command, one round trip, to Redis. */
-final class CountingResultStore implements ResultStore {
+public final class CountingResultStore implements ResultStore {
     private final ResultStore store;
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
-    CountingResultStore(ResultStore store) {
+    public CountingResultStore(ResultStore store) {
         this.store = store;
     }
 
-    long calls(String method) {
+    public long calls(String method) {
         return calls.getOrDefault(method, new AtomicLong()).get();
     }
 
-    long totalCalls() {
+    public long totalCalls() {
         return calls.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
@@ -58,9 +57,9 @@ final class CountingResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Boolean> contains(ContentKey key) {
-        count("contains");
-        return store.contains(key);
+    public CompletionStage<List<Boolean>> containsAll(List<ContentKey> keys) {
+        count("containsAll");
+        return store.containsAll(keys);
     }
 
     @Override
@@ -70,9 +69,9 @@ final class CountingResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Boolean> markPending(ContentKey key) {
+    public CompletionStage<Void> markPending(Collection<ContentKey> keys) {
         count("markPending");
-        return store.markPending(key);
+        return store.markPending(keys);
     }
 
     @Override

@@ -1,0 +1,35 @@
+package io.statstream.store;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+
+import java.util.function.Function;
+
+/**
+ * A Redis connection of its own for commands issued many at a time (a batch's request counts and
+ * pending marks, the worker's look-up of a poll's keys): they queue until the caller's batch is
+ * complete and then leave in one write, instead of one hand-off to Lettuce's I/O thread and one
+ * system call each. Callers take turns, so one caller's flush never sends half of another's batch.
+ */
+final class BatchConnection implements AutoCloseable {
+    private final StatefulRedisConnection<String, byte[]> connection;
+
+    BatchConnection(StatefulRedisConnection<String, byte[]> connection) {
+        this.connection = connection;
+        connection.setAutoFlushCommands(false);
+    }
+
+    /** Issues {@code commands}, then flushes them together; returns what {@code commands} returned. */
+    synchronized <T> T send(Function<RedisAsyncCommands<String, byte[]>, T> commands) {
+        try {
+            return commands.apply(connection.async());
+        } finally {
+            connection.flushCommands();
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}
