@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,12 @@ final class BulkIngest implements Callable<Integer> {
 
     @Option(names = "--batch", defaultValue = "20000", description = "Requests per HTTP call (default: ${DEFAULT-VALUE}).")
     int batchSize;
+
+    @Option(names = "--concurrency", defaultValue = "4", description = "Batch calls in flight at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--warmup", defaultValue = "100000", description = "Requests sent first, not measured, so the JIT has compiled the path (default: ${DEFAULT-VALUE}).")
+    int warmup;
 
     @Override
     public Integer call() throws Exception {
@@ -54,30 +62,61 @@ final class BulkIngest implements Callable<Integer> {
             int recordSize = (int) (canonicalBytes / Math.min(1000, requests));
             double ceiling = producerPerformance(pipeline.bootstrapServers(), recordSize);
 
-            long accepted = 0;
+            submit(workload, generate(run + 1, warmup));
             long started = System.nanoTime();
-            for (int from = 0; from < requests; from += batchSize) {
-                String body = String.join("\n", lines.subList(from, Math.min(requests, from + batchSize)));
-                Workload.Reply reply = workload.post("/v1/analyses/batch", "application/x-ndjson", body).join();
-                JsonNode summary = Workload.JSON.readTree(reply.body()).get("summary");
-                accepted += summary.get("pending").asLong() + summary.get("done").asLong();
-            }
+            long accepted = submit(workload, lines);
             double seconds = (System.nanoTime() - started) / 1e9;
             double rate = accepted / seconds;
 
             Report report = new Report("bulk-ingest")
                     .row("statstream POST /v1/analyses/batch", String.format("%.0f analyses/s", rate),
-                            accepted + " accepted in " + String.format("%.1f s", seconds) + ", batches of " + batchSize)
+                            accepted + " accepted in " + String.format("%.1f s", seconds) + ", batches of " + batchSize + ", "
+                                    + concurrency + " in flight, after " + warmup + " not measured")
                     .row("ceiling: ProducerPerformance", String.format("%.0f records/s", ceiling),
                             requests + " records of " + recordSize + " B, same producer settings")
                     .row("statstream / producer ceiling", String.format("%.2f", rate / ceiling), "target >= 0.50")
-                    .figure("requests", requests).figure("accepted", accepted).figure("record_bytes", recordSize)
+                    .figure("requests", requests).figure("accepted", accepted).figure("concurrency", concurrency).figure("batch", batchSize).figure("record_bytes", recordSize)
                     .figure("analyses_per_second", rate).figure("producer_performance_records_per_second", ceiling)
                     .figure("ratio", rate / ceiling);
             report.print();
             report.write();
         }
         return 0;
+    }
+
+    /** Sends the requests as NDJSON batches, {@code concurrency} calls in flight, and returns how many were accepted. */
+    private long submit(Workload workload, List<String> lines) throws Exception {
+        Semaphore inFlight = new Semaphore(concurrency);
+        List<CompletableFuture<Long>> replies = new ArrayList<>();
+        for (int from = 0; from < lines.size(); from += batchSize) {
+            String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + batchSize)));
+            inFlight.acquire();
+            replies.add(workload.post("/v1/analyses/batch", "application/x-ndjson", body)
+                    .whenComplete((reply, error) -> inFlight.release())
+                    .thenApply(BulkIngest::accepted));
+        }
+        long accepted = 0;
+        for (CompletableFuture<Long> reply : replies) {
+            accepted += reply.get();
+        }
+        return accepted;
+    }
+
+    private static long accepted(Workload.Reply reply) {
+        try {
+            JsonNode summary = Workload.JSON.readTree(reply.body()).get("summary");
+            return summary.get("pending").asLong() + summary.get("done").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> generate(long run, int count) {
+        List<String> lines = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            lines.add(Workload.typicalRequest(run, i));
+        }
+        return lines;
     }
 
     private double producerPerformance(String bootstrap, int recordSize) throws Exception {

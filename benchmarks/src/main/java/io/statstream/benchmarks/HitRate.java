@@ -12,11 +12,10 @@ import org.apache.commons.math3.random.Well19937c;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,7 +30,10 @@ final class HitRate implements Callable<Integer> {
     @Option(names = "--inputs", defaultValue = "100000", description = "Distinct inputs (default: ${DEFAULT-VALUE}).")
     int inputs;
 
-    @Option(names = "--requests", defaultValue = "100000", description = "Requests per phase (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--history", defaultValue = "500000", description = "Requests of the history the replay learns from (default: ${DEFAULT-VALUE}).")
+    int history;
+
+    @Option(names = "--requests", defaultValue = "100000", description = "Requests of each measured phase (default: ${DEFAULT-VALUE}).")
     int requests;
 
     @Option(names = "--exponent", defaultValue = "1.1", description = "Zipf exponent s (default: ${DEFAULT-VALUE}).")
@@ -53,26 +55,26 @@ final class HitRate implements Callable<Integer> {
             ZipfDistribution zipf = new ZipfDistribution(new Well19937c(42), inputs, exponent);
             long run = System.nanoTime();
 
-            double history = phase(workload, zipf, run);   // what the replay will learn from
-            awaitComputed(workload, zipf, run);
+            Duration drain = Duration.ofMinutes(10);
+            double learning = phase(workload, zipf, run, history); // what the replay will learn from
+            Drained.await(pipeline.bootstrapServers(), drain);
             dropResults(url);
-            double cold = phase(workload, zipf, run);
-            awaitComputed(workload, zipf, run);
+            double cold = phase(workload, zipf, run, requests);
+            Drained.await(pipeline.bootstrapServers(), drain);
             dropResults(url);
             JsonNode warm = Workload.JSON.readTree(workload.post(
                     "/v1/analyses/warm?top=" + top + "&hours=1", "application/json", "").join().body()).get("summary");
-            Thread.sleep(1000);
-            awaitComputed(workload, zipf, run); // the replayed inputs are computed before the users come back
-            double warmed = phase(workload, zipf, run);
+            Drained.await(pipeline.bootstrapServers(), drain); // the replayed inputs are computed before users come back
+            double warmed = phase(workload, zipf, run, requests);
 
             Report report = new Report("hit-rate")
                     .row("workload", requests + " requests/phase", "Zipf(s=" + exponent + ") over " + inputs + " inputs")
-                    .row("history run (warm cache as it fills)", pct(history), "")
+                    .row("history run (cache filling as it goes)", pct(learning), history + " requests")
                     .row("cold cache, no warming", pct(cold), "")
                     .row("warming replay --top " + top, warm.get("published").asLong() + " published", warm.toString())
                     .row("cold cache, after the warming replay", pct(warmed), "target >= 95 %")
-                    .figure("inputs", inputs).figure("requests_per_phase", requests).figure("exponent", exponent)
-                    .figure("top", top).figure("hit_rate_history", history).figure("hit_rate_cold", cold)
+                    .figure("inputs", inputs).figure("history_requests", history).figure("requests_per_phase", requests).figure("exponent", exponent)
+                    .figure("top", top).figure("hit_rate_history", learning).figure("hit_rate_cold", cold)
                     .figure("hit_rate_after_warming", warmed);
             report.print();
             report.write();
@@ -81,7 +83,7 @@ final class HitRate implements Callable<Integer> {
     }
 
     /** Sends the workload in batches and returns the share of items answered from the cache. */
-    private double phase(Workload workload, ZipfDistribution zipf, long run) throws Exception {
+    private double phase(Workload workload, ZipfDistribution zipf, long run, int requests) throws Exception {
         long hits = 0;
         for (int sent = 0; sent < requests; sent += BATCH) {
             StringBuilder body = new StringBuilder();
@@ -92,16 +94,6 @@ final class HitRate implements Callable<Integer> {
             hits += Workload.JSON.readTree(reply.body()).get("summary").get("done").asLong();
         }
         return (double) hits / requests;
-    }
-
-    /** Waits until the worker has caught up: the most requested inputs all have results. */
-    private void awaitComputed(Workload workload, ZipfDistribution zipf, long run) throws Exception {
-        Set<String> lines = new LinkedHashSet<>();
-        for (int rank = 1; rank <= Math.min(top, 2_000); rank++) {
-            lines.add(Workload.typicalRequest(run, rank));
-        }
-        workload.storeAll(new ArrayList<>(lines));
-        Thread.sleep(2_000); // the long tail behind them: a benchmark's pause, not a result poll
     }
 
     /** As after a TTL lapse: every result gone from Redis, the request counts kept. */
