@@ -27,6 +27,13 @@ public final class CanonicalNumber {
         if (value == 0) {
             return "0"; // -0 too, as in ECMAScript
         }
+        String java = DoubleToDecimal.toString(value);
+        if (java.indexOf('E') < 0) {
+            // Java's plain range, [1e-3, 1e7), lies inside ECMAScript's, [1e-6, 1e21), and there
+            // both spell the shortest digits the same way, but for Java's ".0" after an integer.
+            // Most data are in this range: they skip the general path below.
+            return java.endsWith(".0") ? java.substring(0, java.length() - 2) : java;
+        }
         Decimal decimal = shortestDecimal(Math.abs(value));
         return (value < 0 ? "-" : "") + layout(decimal.digits(), decimal.pointPosition());
     }
