@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -197,9 +198,23 @@ class PipelineIT {
         for (String meter : List.of("statstream_api_submissions_total", "statstream_api_cache_total",
                 "statstream_worker_compute_seconds_bucket", "statstream_worker_duplicates_total",
                 "statstream_worker_dead_letters_total", "statstream_end_to_end_latency_seconds_bucket",
-                "statstream_sink_stored_total", "lettuce_command_completion_seconds", "kafka_consumer_fetch_manager_records_lag",
+                "statstream_sink_stored_total", "lettuce_command_completion_seconds", "kafka_consumer_fetch_manager_records_lag_max",
                 "kafka_stream_thread", "jvm_memory_used_bytes")) {
             assertTrue(text.contains(meter), () -> meter + " missing from /metrics");
+        }
+    }
+
+    /** Grafana cannot run here (no Docker): at least every series its dashboard queries must exist. */
+    @Test
+    void everyMetricTheDashboardQueriesIsServed() throws Exception {
+        String key = api.submit("{\"type\":\"descriptive\",\"data\":[6,7," + System.nanoTime() % 1000 + "]}").json().get("key").asText();
+        assertEquals(200, api.awaitResult(key, RESULT_TIMEOUT).status());
+        String served = api.get("/metrics").response().body();
+        Set<String> queried = DashboardQueries.metricNames(Path.of("..", "ops", "grafana", "dashboards", "statstream.json"));
+        assertTrue(queried.size() > 5, "the dashboard's queries were read: " + queried);
+        for (String metric : queried) {
+            assertTrue(served.lines().anyMatch(line -> line.startsWith(metric + "{") || line.startsWith(metric + " ")),
+                    () -> metric + ", queried by the dashboard, is missing from /metrics");
         }
     }
 
