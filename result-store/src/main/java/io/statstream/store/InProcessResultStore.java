@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -66,9 +67,9 @@ public final class InProcessResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Void> put(ContentKey key, byte[] envelopeJson) {
-        results.put(key, envelopeJson);
-        listeners.forEach(listener -> listener.accept(key));
+    public CompletionStage<Void> putAll(Map<ContentKey, byte[]> envelopesJson) {
+        results.putAll(envelopesJson);
+        envelopesJson.keySet().forEach(key -> listeners.forEach(listener -> listener.accept(key)));
         return CompletableFuture.completedFuture(null);
     }
 

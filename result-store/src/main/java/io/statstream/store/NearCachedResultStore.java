@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -72,8 +73,8 @@ public final class NearCachedResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Void> put(ContentKey key, byte[] envelopeJson) {
-        return store.put(key, envelopeJson);
+    public CompletionStage<Void> putAll(Map<ContentKey, byte[]> envelopesJson) {
+        return store.putAll(envelopesJson);
     }
 
     @Override

@@ -23,15 +23,18 @@ import io.statstream.model.key.ContentKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Results in Redis through one Lettuce connection, which pipelines every caller's commands. While
@@ -139,11 +142,21 @@ public final class RedisResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Void> put(ContentKey key, byte[] envelopeJson) {
-        // Both commands go out together on the one connection; the notice follows the value.
-        var stored = redis.set(options.resultKey(key.hex()), envelopeJson, SetArgs.Builder.ex(options.ttlFor(envelopeJson)));
-        var announced = redis.publish(options.storedChannel(), key.hex().getBytes(StandardCharsets.US_ASCII));
-        return stored.thenCombine(announced, (ok, receivers) -> null);
+    public CompletionStage<Void> putAll(Map<ContentKey, byte[]> envelopesJson) {
+        if (envelopesJson.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        // One notice names every key, one per line, and follows the values on the same connection.
+        byte[] notice = envelopesJson.keySet().stream().map(ContentKey::hex).collect(Collectors.joining("\n"))
+                .getBytes(StandardCharsets.US_ASCII);
+        List<CompletableFuture<?>> replies = batches.send(redis -> {
+            List<CompletableFuture<?>> sent = new ArrayList<>(envelopesJson.size() + 1);
+            envelopesJson.forEach((key, envelope) -> sent.add(redis.set(options.resultKey(key.hex()), envelope,
+                    SetArgs.Builder.ex(options.ttlFor(envelope))).toCompletableFuture()));
+            sent.add(redis.publish(options.storedChannel(), notice).toCompletableFuture());
+            return sent;
+        });
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new));
     }
 
     @Override
@@ -177,7 +190,8 @@ public final class RedisResultStore implements ResultStore {
             subscription.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
-                    ContentKey.parse(message).ifPresent(key -> listeners.forEach(l -> l.accept(key)));
+                    message.lines().map(ContentKey::parse).flatMap(Optional::stream)
+                            .forEach(key -> listeners.forEach(l -> l.accept(key)));
                 }
             });
             subscription.sync().subscribe(options.storedChannel());

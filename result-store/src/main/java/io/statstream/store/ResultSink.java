@@ -20,13 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -126,7 +125,7 @@ public final class ResultSink implements AutoCloseable {
     }
 
     private Optional<Throwable> storeAll(ConsumerRecords<byte[], byte[]> records) {
-        List<CompletableFuture<Void>> writes = new ArrayList<>(records.count());
+        Map<ContentKey, byte[]> results = new LinkedHashMap<>(); // a later record of a key replaces an earlier one
         for (ConsumerRecord<byte[], byte[]> record : records) {
             Optional<ContentKey> key = ContentKey.parse(record.key());
             if (key.isEmpty() || record.value() == null) {
@@ -134,11 +133,10 @@ public final class ResultSink implements AutoCloseable {
                         record.topic(), record.partition(), record.offset());
                 continue;
             }
-            writes.add(store.put(key.get(), record.value()).toCompletableFuture());
+            results.put(key.get(), record.value());
         }
         try {
-            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                    .get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            store.putAll(results).toCompletableFuture().get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

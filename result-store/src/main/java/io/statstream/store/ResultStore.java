@@ -5,6 +5,7 @@ import io.statstream.model.key.ContentKey;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -40,10 +41,15 @@ public interface ResultStore extends AutoCloseable {
     }
 
     /**
-     * Stores an envelope for the configured time to live (a later put for the same key replaces
-     * it) and tells the {@link #onStored} listeners.
+     * Stores envelopes for the configured time to live (a later put for the same key replaces
+     * it) and tells the {@link #onStored} listeners; one round trip.
      */
-    CompletionStage<Void> put(ContentKey key, byte[] envelopeJson);
+    CompletionStage<Void> putAll(Map<ContentKey, byte[]> envelopesJson);
+
+    /** {@link #putAll} of one envelope. */
+    default CompletionStage<Void> put(ContentKey key, byte[] envelopeJson) {
+        return putAll(Map.of(key, envelopeJson));
+    }
 
     /**
      * Records that the keys were accepted and their results are on the way, for the pending time

@@ -63,9 +63,9 @@ public final class CountingResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Void> put(ContentKey key, byte[] envelopeJson) {
-        count("put");
-        return store.put(key, envelopeJson);
+    public CompletionStage<Void> putAll(Map<ContentKey, byte[]> envelopesJson) {
+        count("putAll");
+        return store.putAll(envelopesJson);
     }
 
     @Override
