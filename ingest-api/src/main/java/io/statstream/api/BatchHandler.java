@@ -170,7 +170,7 @@ final class BatchHandler implements Handler<RoutingContext> {
                             metrics.batchItems(items, stored);
                         }
                         toPublish.forEach(form -> batch.state(form.key(), BatchItems.KeyState.PUBLISHING));
-                        acknowledgements.addAll(publish(ctx, batch, toPublish));
+                        acknowledgements.add(publish(ctx, batch, toPublish));
                         return null;
                     });
                 });
@@ -200,21 +200,23 @@ final class BatchHandler implements Handler<RoutingContext> {
     }
 
     /** Publishes a chunk's new keys; once the broker answered for all of them, marks those it took pending together. */
-    private List<Future<Void>> publish(RoutingContext ctx, BatchItems batch, List<CanonicalForm> forms) {
-        List<CompletionStage<Void>> acks = publisher.publishAll(forms, mode == Mode.WARM);
-        List<Future<Void>> settled = new ArrayList<>(forms.size());
-        List<ContentKey> accepted = new ArrayList<>(forms.size()); // filled on this request's context only
-        for (int i = 0; i < forms.size(); i++) {
-            ContentKey key = forms.get(i).key();
-            settled.add(Future.fromCompletionStage(acks.get(i), ctx.vertx().getOrCreateContext())
-                    .onSuccess(v -> {
-                        batch.state(key, BatchItems.KeyState.PENDING);
-                        accepted.add(key);
-                    })
-                    .onFailure(e -> batch.failed(key, Acknowledgements.refused(e).getMessage())));
-        }
-        Future.join(settled).onComplete(all -> Acknowledgements.accepted(store, accepted));
-        return settled;
+    private Future<Void> publish(RoutingContext ctx, BatchItems batch, List<CanonicalForm> forms) {
+        return Future.fromCompletionStage(publisher.publishAll(forms, mode == Mode.WARM), ctx.vertx().getOrCreateContext())
+                .map(answers -> {
+                    List<ContentKey> accepted = new ArrayList<>(forms.size());
+                    for (int i = 0; i < forms.size(); i++) {
+                        ContentKey key = forms.get(i).key();
+                        Optional<Throwable> refused = answers.get(i);
+                        if (refused.isEmpty()) {
+                            batch.state(key, BatchItems.KeyState.PENDING);
+                            accepted.add(key);
+                        } else {
+                            batch.failed(key, Acknowledgements.refused(refused.get()).getMessage());
+                        }
+                    }
+                    Acknowledgements.accepted(store, accepted);
+                    return null;
+                });
     }
 
     private static int positive(String name, String text, int max) {

@@ -16,11 +16,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Publishes canonical requests to analysis-requests and completes only when the broker has
@@ -64,19 +68,22 @@ final class RequestPublisher implements AutoCloseable {
 
     /** Completes when the broker acknowledged the request; exceptionally when it did not. */
     CompletionStage<Void> publish(CanonicalForm form) {
-        return publishAll(List.of(form), false).get(0);
+        return publishAll(List.of(form), false).thenCompose(answers -> answers.get(0)
+                .<CompletionStage<Void>>map(CompletableFuture::failedFuture)
+                .orElse(CompletableFuture.completedFuture(null)));
     }
 
     /**
-     * Publishes many requests from one task, so the producer can batch and compress them; one
-     * stage per request, in the same order, each completing when the broker acknowledged it.
+     * Publishes many requests from one task, so the producer can batch and compress them, and
+     * completes once the broker answered for all of them: for each request, in the same order,
+     * empty when it was acknowledged, or why it was not. One stage for them all, not one each:
+     * a chunk of a batch costs one hand-over to the caller's thread and one timer.
      */
-    List<CompletionStage<Void>> publishAll(List<CanonicalForm> forms, boolean refresh) {
-        List<CompletableFuture<Void>> acknowledged = new ArrayList<>(forms.size());
-        forms.forEach(form -> acknowledged.add(new CompletableFuture<>()));
+    CompletionStage<List<Optional<Throwable>>> publishAll(List<CanonicalForm> forms, boolean refresh) {
+        Answers answers = new Answers(forms.size());
         sender.execute(() -> {
             for (int i = 0; i < forms.size(); i++) {
-                CompletableFuture<Void> ack = acknowledged.get(i);
+                int index = i;
                 CanonicalForm form = forms.get(i);
                 ProducerRecord<ContentKey, byte[]> record =
                         new ProducerRecord<>(Topics.ANALYSIS_REQUESTS.name(), form.key(), form.jsonBytes());
@@ -84,24 +91,54 @@ final class RequestPublisher implements AutoCloseable {
                     record.headers().add(Topics.REFRESH_HEADER, REFRESH_TRUE);
                 }
                 try {
-                    producer.send(record,
-                            (metadata, error) -> {
-                                if (error == null) {
-                                    ack.complete(null);
-                                } else {
-                                    ack.completeExceptionally(error);
-                                }
-                            });
+                    producer.send(record, (metadata, error) -> answers.answer(index, error));
                 } catch (RuntimeException e) {
-                    ack.completeExceptionally(e); // metadata unavailable within max.block.ms, or closed
+                    // Metadata unavailable within max.block.ms, or closed: the rest would wait as
+                    // long each, holding this thread for every later publish. Refuse them now.
+                    for (int rest = index; rest < forms.size(); rest++) {
+                        answers.answer(rest, e);
+                    }
+                    return;
                 }
             }
         });
         // The producer's own delivery timeout covers a record once it is sent; this one also covers
         // the wait for this thread when send blocks on metadata or a full buffer.
-        return acknowledged.stream()
-                .<CompletionStage<Void>>map(ack -> ack.orTimeout(DELIVERY_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS))
-                .toList();
+        return answers.all.completeOnTimeout(null, DELIVERY_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS)
+                .thenApply(done -> answers.snapshot());
+    }
+
+    /** The broker's answers as they arrive; a request still unanswered when asked is taken as timed out. */
+    private static final class Answers {
+        private static final Optional<Throwable> ACKNOWLEDGED = Optional.empty();
+        private final AtomicReferenceArray<Optional<Throwable>> answers;
+        private final AtomicInteger unanswered;
+        private final CompletableFuture<Void> all = new CompletableFuture<>();
+
+        Answers(int requests) {
+            answers = new AtomicReferenceArray<>(requests);
+            unanswered = new AtomicInteger(requests);
+            if (requests == 0) {
+                all.complete(null);
+            }
+        }
+
+        void answer(int index, Throwable error) {
+            if (answers.compareAndSet(index, null, error == null ? ACKNOWLEDGED : Optional.of(error))
+                    && unanswered.decrementAndGet() == 0) {
+                all.complete(null);
+            }
+        }
+
+        List<Optional<Throwable>> snapshot() {
+            List<Optional<Throwable>> list = new ArrayList<>(answers.length());
+            for (int i = 0; i < answers.length(); i++) {
+                Optional<Throwable> answer = answers.get(i);
+                list.add(answer != null ? answer
+                        : Optional.of(new TimeoutException("no answer from the broker within " + DELIVERY_TIMEOUT.multipliedBy(2))));
+            }
+            return list;
+        }
     }
 
     @Override

@@ -13,7 +13,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Without a broker to acknowledge, a submission is refused with 503 and Retry-After, never a false 202. */
+/**
+ * Without a broker to acknowledge, a submission is refused with 503 and Retry-After, never a
+ * false 202, and every item of a batch is "failed" (send again), none "pending".
+ */
 class KafkaUnreachableIT {
     @Test
     void aSubmissionThatNoBrokerAcknowledgedIsRefused() throws Exception {
@@ -30,6 +33,15 @@ class KafkaUnreachableIT {
             assertEquals("1", reply.header("Retry-After"));
             assertTrue(reply.json().get("type").asText().endsWith("/broker-unavailable"));
             assertEquals(503, api.get("/health").status());
+
+            ApiClient.Reply batch = api.post("/v1/analyses/batch", "application/x-ndjson",
+                    "{\"type\":\"descriptive\",\"data\":[4,5,6]}\n{\"type\":\"descriptive\",\"data\":[7,8,9]}\n");
+            assertEquals(200, batch.status(), batch.response().body());
+            assertEquals(2, batch.json().get("summary").get("failed").asInt(), batch.response().body());
+            for (var item : batch.json().get("items")) {
+                assertEquals("failed", item.get("state").asText());
+                assertTrue(item.get("error").asText().contains("not acknowledged"), item.toString());
+            }
         }
     }
 }
