@@ -15,4 +15,9 @@ public record StoreSettings(String redisUrl, String keyPrefix, Duration resultTt
                 Duration.ofSeconds(settings.getLong(SharedSettings.RESULT_TTL_SECONDS)),
                 TtlByType.parse(settings.getList(SharedSettings.RESULT_TTL_BY_TYPE)));
     }
+
+    /** The shortest time any result is kept: the default TTL or a shorter one of some type. */
+    public Duration shortestTtl() {
+        return ttlByType.values().stream().reduce(resultTtl, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+    }
 }

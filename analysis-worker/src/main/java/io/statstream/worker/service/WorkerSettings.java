@@ -1,7 +1,7 @@
 package io.statstream.worker.service;
 
 import io.statstream.runtime.SharedSettings;
-import io.statstream.runtime.TtlByType;
+import io.statstream.runtime.StoreSettings;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -9,7 +9,6 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
@@ -66,9 +65,7 @@ public final class WorkerSettings extends AbstractConfig {
     public WorkerSettings(Map<String, ?> values) {
         super(DEFINITION, values, false);
         // A key still "in flight" after its result expired would be dropped instead of recomputed.
-        long shortestTtl = TtlByType.parse(getList(SharedSettings.RESULT_TTL_BY_TYPE)).values().stream()
-                .mapToLong(Duration::toSeconds).min().orElse(Long.MAX_VALUE);
-        shortestTtl = Math.min(shortestTtl, getLong(SharedSettings.RESULT_TTL_SECONDS));
+        long shortestTtl = StoreSettings.of(this).shortestTtl().toSeconds();
         if (getLong(IN_FLIGHT_RETENTION_SECONDS) >= shortestTtl) {
             throw new ConfigException(IN_FLIGHT_RETENTION_SECONDS + " (" + getLong(IN_FLIGHT_RETENTION_SECONDS)
                     + ") must be shorter than the shortest result TTL (" + shortestTtl + " s)");
