@@ -74,9 +74,8 @@ public final class AnalysisTopology {
 
         KStream<byte[], ResultEnvelope> results = read.get("request-accepted")
                 .mapValues(request -> (InboundRequest.Accepted) request, Named.as("accepted"))
-                .filterNot((key, request) -> isCompletedDuplicate(request), Named.as("drop-completed-duplicates"))
-                .processValues(() -> new DropInFlightDuplicates(IN_FLIGHT_STORE, inFlightRetention, metrics),
-                        Named.as("drop-in-flight-duplicates"), IN_FLIGHT_STORE)
+                .processValues(() -> new DropDuplicates(stored, IN_FLIGHT_STORE, inFlightRetention, metrics),
+                        Named.as("drop-duplicates"), IN_FLIGHT_STORE)
                 .mapValues(this::compute, Named.as("compute"));
 
         // The key does not change (the same content key, now typed); nothing downstream is
@@ -84,17 +83,6 @@ public final class AnalysisTopology {
         results.selectKey((key, envelope) -> envelope.key(), Named.as("key-by-content-key"))
                 .to(Topics.ANALYSIS_RESULTS.name(), Produced.with(Topics.ANALYSIS_RESULTS.keySerde(),
                         Topics.ANALYSIS_RESULTS.valueSerde()).withName("analysis-results"));
-    }
-
-    private boolean isCompletedDuplicate(InboundRequest.Accepted request) {
-        if (request.refresh()) {
-            return false; // a warming replay recomputes a result that is about to expire
-        }
-        boolean stored = this.stored.contains(request.key());
-        if (stored) {
-            metrics.completedDuplicate();
-        }
-        return stored;
     }
 
     private ResultEnvelope compute(InboundRequest.Accepted request) {

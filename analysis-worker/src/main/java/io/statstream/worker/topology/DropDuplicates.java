@@ -11,27 +11,35 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import java.time.Duration;
 
 /**
- * Drops a request whose key this partition has already sent to be computed within the retention.
- * The same key always lands on the same partition, so this state store sees every copy of a key
- * and the check is exact. Each entry holds the offset of the copy that was computed: when that
- * same record comes again (a restart replaying records whose results were never committed, as
- * can happen with at_least_once), it is computed again rather than taken for a duplicate. Entries
- * expire after the retention, by which time the result is stored (and a later copy is dropped as a
- * completed duplicate) or has expired (and is computed again).
+ * Drops a request that needs no computation, the whole policy in one place:
+ * <ul>
+ * <li>completed: the store already holds its result ({@link StoredResults});
+ * <li>in flight: this partition already sent the key to be computed within the retention. The
+ * same key always lands on the same partition, so this state store sees every copy of a key and
+ * the check is exact. Each entry holds the offset of the copy that was computed: when that same
+ * record comes again (a restart replaying records whose results were never committed, as
+ * at-least-once processing does), it is computed again rather than taken for its own duplicate.
+ * Entries expire after the retention, by which time the result is stored (and a later copy is
+ * dropped as completed) or has expired (and is computed again);
+ * <li>but never a refresh: a warming replay asks for a recomputation on purpose. It is still
+ * remembered as in flight, so copies arriving while it is computed are dropped.
+ * </ul>
  */
-final class DropInFlightDuplicates implements FixedKeyProcessor<byte[], InboundRequest.Accepted, InboundRequest.Accepted> {
+final class DropDuplicates implements FixedKeyProcessor<byte[], InboundRequest.Accepted, InboundRequest.Accepted> {
     private static final long NO_OFFSET = -1;
 
+    private final StoredResults stored;
     private final String storeName;
     private final Duration retention;
     private final WorkerMetrics metrics;
     private FixedKeyProcessorContext<byte[], InboundRequest.Accepted> context;
     private TimestampedKeyValueStore<String, Long> computedOffsets;
 
-    DropInFlightDuplicates(String storeName, Duration retention, WorkerMetrics metrics) {
+    DropDuplicates(StoredResults stored, String storeName, Duration retention, WorkerMetrics metrics) {
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("in-flight retention must be positive, got " + retention);
         }
+        this.stored = stored;
         this.storeName = storeName;
         this.retention = retention;
         this.metrics = metrics;
@@ -51,10 +59,15 @@ final class DropInFlightDuplicates implements FixedKeyProcessor<byte[], InboundR
         String key = record.value().key().hex();
         long now = context.currentSystemTimeMs();
         long offset = context.recordMetadata().map(metadata -> metadata.offset()).orElse(NO_OFFSET);
-        // A warming replay asks for a recomputation on purpose: it is never a duplicate in flight.
-        if (!record.value().refresh() && isInFlight(key, offset, now)) {
-            metrics.inFlightDuplicate();
-            return;
+        if (!record.value().refresh()) {
+            if (stored.contains(record.value().key())) {
+                metrics.completedDuplicate();
+                return;
+            }
+            if (isInFlight(key, offset, now)) {
+                metrics.inFlightDuplicate();
+                return;
+            }
         }
         rememberInFlight(key, offset, now);
         context.forward(record);
