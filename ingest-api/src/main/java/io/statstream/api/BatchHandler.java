@@ -72,10 +72,10 @@ final class BatchHandler implements Handler<RoutingContext> {
         HttpServerRequest request = ctx.request();
         ReadStream<Buffer> items = NDJSON.equals(ctx.parsedHeaders().contentType().value())
                 ? RecordParser.newDelimited("\n", request).maxRecordSize(maxItemBytes)
-                : new JsonBatchItems(request);
+                : new JsonBatchItems(request, maxItemBytes);
         run.items = items;
         items.exceptionHandler(e -> run.fail(new ApiException(
-                e instanceof IllegalStateException ? ApiError.PAYLOAD_TOO_LARGE : ApiError.INVALID_REQUEST, // RecordParser: a line too long
+                e instanceof IllegalStateException ? ApiError.PAYLOAD_TOO_LARGE : ApiError.INVALID_REQUEST, // an item too long
                 "the batch could not be read: " + e.getMessage())));
         items.handler(item -> {
             if (isBlank(item) || run.failed) {

@@ -9,18 +9,24 @@ import io.vertx.core.streams.ReadStream;
 
 /**
  * The items of {@code {"analyses":[...]}} as a stream, one JSON encoding per item, parsed as the
- * body arrives: only the current item is held in memory, never the whole array.
+ * body arrives: only the current item is held in memory, never the whole array, and no more than
+ * {@code maxItemBytes} of it (counted to within one network read), as NDJSON lines are bounded.
  */
 final class JsonBatchItems implements ReadStream<Buffer> {
     static final String ITEMS_FIELD = "analyses";
 
-    private final JsonParser parser;
+    private final ReadStream<Buffer> body;
+    private final JsonParser parser = JsonParser.newParser();
+    private final int maxItemBytes;
     private Handler<Buffer> itemHandler;
+    private Handler<Throwable> exceptionHandler;
     private int depth;
     private boolean inItems;
+    private long bytesSinceItem;
 
-    JsonBatchItems(ReadStream<Buffer> body) {
-        this.parser = JsonParser.newParser(body);
+    JsonBatchItems(ReadStream<Buffer> body, int maxItemBytes) {
+        this.body = body;
+        this.maxItemBytes = maxItemBytes;
         parser.handler(event -> {
             if (inItems) {
                 if (event.type() == JsonEventType.END_ARRAY) {
@@ -28,6 +34,7 @@ final class JsonBatchItems implements ReadStream<Buffer> {
                     parser.objectEventMode().arrayEventMode();
                     depth--;
                 } else if (itemHandler != null) {
+                    bytesSinceItem = 0;
                     itemHandler.handle(Json.encodeToBuffer(event.value()));
                 }
                 return;
@@ -38,6 +45,7 @@ final class JsonBatchItems implements ReadStream<Buffer> {
                     if (depth == 2 && ITEMS_FIELD.equals(event.fieldName())) {
                         // From here each element, object or not, arrives whole as one value.
                         inItems = true;
+                        bytesSinceItem = 0;
                         parser.objectValueMode().arrayValueMode();
                     }
                 }
@@ -47,11 +55,30 @@ final class JsonBatchItems implements ReadStream<Buffer> {
                 }
             }
         });
+        // The parser holds a value until it is complete: count what it holds before handing it more.
+        body.handler(buffer -> {
+            bytesSinceItem += buffer.length();
+            if (inItems && bytesSinceItem > maxItemBytes) {
+                body.handler(ignored -> { });
+                fail(new IllegalStateException("an item of the batch is longer than " + this.maxItemBytes + " bytes"));
+                return;
+            }
+            parser.handle(buffer);
+        });
+        body.endHandler(end -> parser.end());
+        body.exceptionHandler(this::fail);
+        parser.exceptionHandler(this::fail);
+    }
+
+    private void fail(Throwable failure) {
+        if (exceptionHandler != null) {
+            exceptionHandler.handle(failure);
+        }
     }
 
     @Override
     public JsonBatchItems exceptionHandler(Handler<Throwable> handler) {
-        parser.exceptionHandler(handler);
+        this.exceptionHandler = handler;
         return this;
     }
 
@@ -63,25 +90,28 @@ final class JsonBatchItems implements ReadStream<Buffer> {
 
     @Override
     public JsonBatchItems pause() {
-        parser.pause();
+        parser.pause(); // the items of the buffer already read wait too
+        body.pause();
         return this;
     }
 
     @Override
     public JsonBatchItems resume() {
         parser.resume();
+        body.resume();
         return this;
     }
 
     @Override
     public JsonBatchItems fetch(long amount) {
         parser.fetch(amount);
+        body.fetch(amount);
         return this;
     }
 
     @Override
     public JsonBatchItems endHandler(Handler<Void> endHandler) {
-        parser.endHandler(endHandler);
+        parser.endHandler(endHandler); // after the parser's last event, which follows the body's end
         return this;
     }
 }

@@ -117,6 +117,18 @@ class BulkAndPollingIT {
     }
 
     @Test
+    void aLargeBatchAsAJsonObjectIsReadInChunksToTheEnd() {
+        int items = 2_500; // more than two chunks: the upload pauses and resumes, and ends while paused
+        long run = System.nanoTime();
+        StringBuilder body = new StringBuilder("{\"analyses\":[");
+        for (int i = 0; i < items; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"type\":\"descriptive\",\"data\":[1,2,").append(run).append(',').append(i).append("]}");
+        }
+        JsonNode reply = api.post("/v1/analyses/batch", "application/json", body.append("]}").toString()).json();
+        assertEquals(items, reply.get("summary").get("pending").asInt(), reply.get("summary").toString());
+    }
+
+    @Test
     void aLookupOfTenThousandKeysIsOneRequestAndTwoRedisCommands() throws Exception {
         List<String> keys = new ArrayList<>();
         for (CanonicalForm form : Requests.distinct(10_000, System.nanoTime())) {
