@@ -7,9 +7,9 @@ import io.statstream.model.key.ContentKey;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +27,10 @@ public final class InProcessResultStore implements ResultStore {
     private final Cache<ContentKey, Boolean> pending;
     private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
     private final InProcessHotKeys hotKeys;
+    private final ResultStoreOptions options;
 
     public InProcessResultStore(ResultStoreOptions options) {
+        this.options = options;
         this.hotKeys = new InProcessHotKeys(Clock.systemUTC(), options.maxInProcessEntries());
         this.results = Caffeine.newBuilder()
                 .maximumSize(options.maxInProcessEntries())
@@ -67,9 +69,16 @@ public final class InProcessResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Void> putAll(Map<ContentKey, byte[]> envelopesJson) {
-        results.putAll(envelopesJson);
-        envelopesJson.keySet().forEach(key -> listeners.forEach(listener -> listener.accept(key)));
+    public CompletionStage<Void> putAll(List<TimedResult> stored) {
+        Instant now = Instant.now();
+        var expiry = results.policy().expireVariably().orElseThrow();
+        for (TimedResult result : stored) {
+            Duration left = options.remainingTtl(result.envelopeJson(), result.since(), now);
+            if (left.toMillis() > 0) { // none left: already expired, nothing to store
+                expiry.put(result.key(), result.envelopeJson(), left);
+                listeners.forEach(listener -> listener.accept(result.key()));
+            }
+        }
         return CompletableFuture.completedFuture(null);
     }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -73,8 +72,8 @@ public final class NearCachedResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Void> putAll(Map<ContentKey, byte[]> envelopesJson) {
-        return store.putAll(envelopesJson);
+    public CompletionStage<Void> putAll(List<TimedResult> results) {
+        return store.putAll(results);
     }
 
     @Override

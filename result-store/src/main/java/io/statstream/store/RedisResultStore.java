@@ -23,18 +23,18 @@ import io.statstream.model.key.ContentKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Results in Redis through one Lettuce connection, which pipelines every caller's commands. While
@@ -142,18 +142,24 @@ public final class RedisResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Void> putAll(Map<ContentKey, byte[]> envelopesJson) {
-        if (envelopesJson.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        // One notice names every key, one per line, and follows the values on the same connection.
-        byte[] notice = envelopesJson.keySet().stream().map(ContentKey::hex).collect(Collectors.joining("\n"))
-                .getBytes(StandardCharsets.US_ASCII);
+    public CompletionStage<Void> putAll(List<TimedResult> results) {
+        Instant now = Instant.now();
         List<CompletableFuture<?>> replies = batches.send(redis -> {
-            List<CompletableFuture<?>> sent = new ArrayList<>(envelopesJson.size() + 1);
-            envelopesJson.forEach((key, envelope) -> sent.add(redis.set(options.resultKey(key.hex()), envelope,
-                    SetArgs.Builder.ex(options.ttlFor(envelope))).toCompletableFuture()));
-            sent.add(redis.publish(options.storedChannel(), notice).toCompletableFuture());
+            List<CompletableFuture<?>> sent = new ArrayList<>(results.size() + 1);
+            StringJoiner stored = new StringJoiner("\n");
+            for (TimedResult result : results) {
+                Duration left = options.remainingTtl(result.envelopeJson(), result.since(), now);
+                if (left.toMillis() > 0) { // none left: already expired, nothing to store
+                    sent.add(redis.set(options.resultKey(result.key().hex()), result.envelopeJson(),
+                            SetArgs.Builder.px(left.toMillis())).toCompletableFuture());
+                    stored.add(result.key().hex());
+                }
+            }
+            // One notice names every stored key, one per line, and follows the values on the same connection.
+            if (!sent.isEmpty()) {
+                sent.add(redis.publish(options.storedChannel(), stored.toString().getBytes(StandardCharsets.US_ASCII))
+                        .toCompletableFuture());
+            }
             return sent;
         });
         return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new));

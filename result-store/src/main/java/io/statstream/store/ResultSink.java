@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,7 +126,7 @@ public final class ResultSink implements AutoCloseable {
     }
 
     private Optional<Throwable> storeAll(ConsumerRecords<byte[], byte[]> records) {
-        Map<ContentKey, byte[]> results = new LinkedHashMap<>(); // a later record of a key replaces an earlier one
+        List<ResultStore.TimedResult> results = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> record : records) {
             Optional<ContentKey> key = ContentKey.parse(record.key());
             if (key.isEmpty() || record.value() == null) {
@@ -133,7 +134,8 @@ public final class ResultSink implements AutoCloseable {
                         record.topic(), record.partition(), record.offset());
                 continue;
             }
-            results.put(key.get(), record.value());
+            // The record's timestamp is the request's acceptance (Kafka Streams keeps the input's).
+            results.add(new ResultStore.TimedResult(key.get(), record.value(), Instant.ofEpochMilli(record.timestamp())));
         }
         try {
             store.putAll(results).toCompletableFuture().get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -3,9 +3,9 @@ package io.statstream.store;
 import io.statstream.model.key.ContentKey;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -41,14 +41,22 @@ public interface ResultStore extends AutoCloseable {
     }
 
     /**
-     * Stores envelopes for the configured time to live (a later put for the same key replaces
-     * it) and tells the {@link #onStored} listeners; one round trip.
+     * A result to store, and when its time to live started: when its request was accepted. A
+     * result replayed from the topic long after (a rebuild, a sink catching up) keeps only the
+     * time it has left, and one with none left is not stored at all.
      */
-    CompletionStage<Void> putAll(Map<ContentKey, byte[]> envelopesJson);
+    record TimedResult(ContentKey key, byte[] envelopeJson, Instant since) {
+    }
 
-    /** {@link #putAll} of one envelope. */
+    /**
+     * Stores envelopes for what is left of the configured time to live (a later put for the same
+     * key replaces it) and tells the {@link #onStored} listeners; one round trip.
+     */
+    CompletionStage<Void> putAll(List<TimedResult> results);
+
+    /** Stores one envelope for the whole time to live. */
     default CompletionStage<Void> put(ContentKey key, byte[] envelopeJson) {
-        return putAll(Map.of(key, envelopeJson));
+        return putAll(List.of(new TimedResult(key, envelopeJson, Instant.now())));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.statstream.model.AnalysisType;
 import io.statstream.model.result.ResultEnvelope;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -51,6 +52,12 @@ public record ResultStoreOptions(String keyPrefix, Duration resultTtl, Duration 
     }
 
     /** How long to keep an envelope: its type's TTL if one is set, else the result TTL. */
+    /** What is left at {@code now} of the time to live that started {@code since}; zero or less when none. */
+    Duration remainingTtl(byte[] envelopeJson, Instant since, Instant now) {
+        Duration age = Duration.between(since, now);
+        return ttlFor(envelopeJson).minus(age.isNegative() ? Duration.ZERO : age); // a clock ahead of ours gives no extra time
+    }
+
     Duration ttlFor(byte[] envelopeJson) {
         if (ttlByType.isEmpty()) {
             return resultTtl;

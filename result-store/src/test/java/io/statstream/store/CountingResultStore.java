@@ -63,9 +63,9 @@ public final class CountingResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Void> putAll(Map<ContentKey, byte[]> envelopesJson) {
+    public CompletionStage<Void> putAll(List<TimedResult> results) {
         count("putAll");
-        return store.putAll(envelopesJson);
+        return store.putAll(results);
     }
 
     @Override

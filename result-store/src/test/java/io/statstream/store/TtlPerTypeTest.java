@@ -33,6 +33,23 @@ class TtlPerTypeTest {
     }
 
     @Test
+    void aResultKeepsOnlyTheTimeItHasLeftSinceItsRequestWasAccepted() throws Exception {
+        ContentKey recent = new ContentKey("a".repeat(64));
+        ContentKey expired = new ContentKey("b".repeat(64));
+        Instant now = Instant.now();
+        try (InProcessResultStore store = new InProcessResultStore(ResultStoreOptions.DEFAULT)) { // one hour
+            store.putAll(List.of(
+                    new ResultStore.TimedResult(recent, envelope(recent, AnalysisType.DESCRIPTIVE), now.minus(Duration.ofMinutes(45))),
+                    new ResultStore.TimedResult(expired, envelope(expired, AnalysisType.DESCRIPTIVE), now.minus(Duration.ofHours(2)))))
+                    .toCompletableFuture().get();
+            List<Optional<Duration>> ttls = store.remainingTtl(List.of(recent, expired)).toCompletableFuture().get();
+            Duration left = ttls.get(0).orElseThrow();
+            assertTrue(left.compareTo(Duration.ofMinutes(15)) <= 0 && left.compareTo(Duration.ofMinutes(14)) > 0, left.toString());
+            assertEquals(Optional.empty(), ttls.get(1), "a replayed result past its time to live is not stored again");
+        }
+    }
+
+    @Test
     void theTypeIsReadFromTheEnvelopeWithoutParsingIt() {
         assertEquals(Optional.of(AnalysisType.CORRELATION), ResultEnvelope.peekType(envelope(CORRELATION, AnalysisType.CORRELATION)));
         assertEquals(Optional.empty(), ResultEnvelope.peekType("not json".getBytes()));
