@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -134,8 +133,7 @@ public final class ResultSink implements AutoCloseable {
                         record.topic(), record.partition(), record.offset());
                 continue;
             }
-            // The record's timestamp is the request's acceptance (Kafka Streams keeps the input's).
-            results.add(new ResultStore.TimedResult(key.get(), record.value(), Instant.ofEpochMilli(record.timestamp())));
+            results.add(ResultStore.TimedResult.computed(key.get(), record.value()));
         }
         try {
             store.putAll(results).toCompletableFuture().get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package io.statstream.store;
 
 import io.statstream.model.key.ContentKey;
+import io.statstream.model.result.ResultEnvelope;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,11 +42,17 @@ public interface ResultStore extends AutoCloseable {
     }
 
     /**
-     * A result to store, and when its time to live started: when its request was accepted. A
-     * result replayed from the topic long after (a rebuild, a sink catching up) keeps only the
-     * time it has left, and one with none left is not stored at all.
+     * A result to store, and when its time to live started: when it was computed. A result
+     * replayed from the topic long after (a rebuild, a sink catching up) keeps only the time it
+     * has left, and one with none left is not stored at all. (Not from the request's acceptance:
+     * the worker drops copies of a key as in flight for a while after computing it, and the
+     * result must outlive that, however long the request waited in the topic.)
      */
     record TimedResult(ContentKey key, byte[] envelopeJson, Instant since) {
+        /** Its time to live started at the envelope's {@code computed_at}, or now if it has none. */
+        public static TimedResult computed(ContentKey key, byte[] envelopeJson) {
+            return new TimedResult(key, envelopeJson, ResultEnvelope.peekComputedAt(envelopeJson).orElseGet(Instant::now));
+        }
     }
 
     /**

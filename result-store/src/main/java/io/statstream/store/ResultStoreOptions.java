@@ -51,13 +51,13 @@ public record ResultStoreOptions(String keyPrefix, Duration resultTtl, Duration 
         return new ResultStoreOptions(keyPrefix, resultTtl, pendingTtl, maxInProcessEntries, ttls);
     }
 
-    /** How long to keep an envelope: its type's TTL if one is set, else the result TTL. */
     /** What is left at {@code now} of the time to live that started {@code since}; zero or less when none. */
     Duration remainingTtl(byte[] envelopeJson, Instant since, Instant now) {
         Duration age = Duration.between(since, now);
         return ttlFor(envelopeJson).minus(age.isNegative() ? Duration.ZERO : age); // a clock ahead of ours gives no extra time
     }
 
+    /** How long to keep an envelope: its type's TTL if one is set, else the result TTL. */
     Duration ttlFor(byte[] envelopeJson) {
         if (ttlByType.isEmpty()) {
             return resultTtl;

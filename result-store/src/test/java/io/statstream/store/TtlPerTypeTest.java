@@ -33,7 +33,7 @@ class TtlPerTypeTest {
     }
 
     @Test
-    void aResultKeepsOnlyTheTimeItHasLeftSinceItsRequestWasAccepted() throws Exception {
+    void aResultKeepsOnlyTheTimeItHasLeftSinceItWasComputed() throws Exception {
         ContentKey recent = new ContentKey("a".repeat(64));
         ContentKey expired = new ContentKey("b".repeat(64));
         Instant now = Instant.now();

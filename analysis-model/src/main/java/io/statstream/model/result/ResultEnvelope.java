@@ -77,6 +77,25 @@ public record ResultEnvelope(
      * rest (the type is written second); empty if the JSON holds no known type.
      */
     public static Optional<AnalysisType> peekType(byte[] json) {
+        return peek(json, "type").flatMap(type -> WireEnum.fromWireName(AnalysisType.class, type));
+    }
+
+    /**
+     * When an envelope's result was computed, read by skipping over the result rather than
+     * parsing it; empty if the JSON holds no valid {@code computed_at}.
+     */
+    public static Optional<Instant> peekComputedAt(byte[] json) {
+        return peek(json, "computed_at").flatMap(text -> {
+            try {
+                return Optional.of(Instant.parse(text));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A top-level string field of the JSON, found by streaming over the fields before it. */
+    private static Optional<String> peek(byte[] json, String name) {
         try (JsonParser parser = JSON_FACTORY.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -84,8 +103,8 @@ public record ResultEnvelope(
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if ("type".equals(field) && value == JsonToken.VALUE_STRING) {
-                    return WireEnum.fromWireName(AnalysisType.class, parser.getText());
+                if (name.equals(field) && value == JsonToken.VALUE_STRING) {
+                    return Optional.of(parser.getText());
                 }
                 parser.skipChildren();
             }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,6 +59,17 @@ class ResultEnvelopeTest {
         RegressionResult result = assertInstanceOf(RegressionResult.class, read.result());
         assertEquals(0.89, result.adjRSquared());
         assertTrue(Json.toTree(envelope).get("result").has("f_p_value"));
+    }
+
+    @Test
+    void typeAndComputedAtAreReadPastTheResultWithoutParsingIt() {
+        byte[] json = Json.write(ResultEnvelope.done(KEY, AnalysisType.REGRESSION_OLS,
+                new RegressionResult(new double[]{1, 2}, new double[]{0.1, 0.2}, new double[]{10, 10},
+                        new double[]{0.001, 0.002}, 0.9, 0.88, 50, 0.0001, 0.3, 8, 10), EngineVersion.CURRENT, AT, 3));
+        assertEquals(Optional.of(AnalysisType.REGRESSION_OLS), ResultEnvelope.peekType(json));
+        assertEquals(Optional.of(AT), ResultEnvelope.peekComputedAt(json));
+        assertEquals(Optional.empty(), ResultEnvelope.peekComputedAt("{\"computed_at\":\"yesterday\"}".getBytes()));
+        assertEquals(Optional.empty(), ResultEnvelope.peekComputedAt("[]".getBytes()));
     }
 
     @Test
