@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,8 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,13 +93,18 @@ final class RequestPublisher implements AutoCloseable {
                 if (refresh) {
                     record.headers().add(Topics.REFRESH_HEADER, REFRESH_TRUE);
                 }
+                Optional<Throwable> refused;
                 try {
-                    producer.send(record, (metadata, error) -> answers.answer(index, error));
+                    // Done on return only if refused before leaving this thread: no metadata within
+                    // max.block.ms, a full buffer (both reported through the callback too).
+                    refused = refusedAtOnce(producer.send(record, (metadata, error) -> answers.answer(index, error)));
                 } catch (RuntimeException e) {
-                    // Metadata unavailable within max.block.ms, or closed: the rest would wait as
-                    // long each, holding this thread for every later publish. Refuse them now.
+                    refused = Optional.of(e); // closed, or the record cannot be serialized
+                }
+                if (refused.isPresent()) {
+                    // The rest would each wait as long, holding this thread for every later publish.
                     for (int rest = index; rest < forms.size(); rest++) {
-                        answers.answer(rest, e);
+                        answers.answer(rest, refused.get());
                     }
                     return;
                 }
@@ -106,6 +114,22 @@ final class RequestPublisher implements AutoCloseable {
         // the wait for this thread when send blocks on metadata or a full buffer.
         return answers.all.completeOnTimeout(null, DELIVERY_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS)
                 .thenApply(done -> answers.snapshot());
+    }
+
+    /** Why a send was refused before it left, if it was: an acknowledgement cannot be back yet. */
+    private static Optional<Throwable> refusedAtOnce(Future<RecordMetadata> sent) {
+        if (!sent.isDone()) {
+            return Optional.empty();
+        }
+        try {
+            sent.get();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(e);
+        }
     }
 
     /** The broker's answers as they arrive; a request still unanswered when asked is taken as timed out. */

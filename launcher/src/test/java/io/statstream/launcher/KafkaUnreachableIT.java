@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -18,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * false 202, and every item of a batch is "failed" (send again), none "pending".
  */
 class KafkaUnreachableIT {
+    private static final int ITEMS = 10;
+
     @Test
     void aSubmissionThatNoBrokerAcknowledgedIsRefused() throws Exception {
         int deadPort;
@@ -34,13 +37,19 @@ class KafkaUnreachableIT {
             assertTrue(reply.json().get("type").asText().endsWith("/broker-unavailable"));
             assertEquals(503, api.get("/health").status());
 
-            ApiClient.Reply batch = api.post("/v1/analyses/batch", "application/x-ndjson",
-                    "{\"type\":\"descriptive\",\"data\":[4,5,6]}\n{\"type\":\"descriptive\",\"data\":[7,8,9]}\n");
+            // More items than the 20 s safety net allows at max.block.ms (5 s) each: the first
+            // refusal must refuse the rest at once, with the producer's own reason.
+            StringBuilder ndjson = new StringBuilder();
+            for (int i = 0; i < ITEMS; i++) {
+                ndjson.append("{\"type\":\"descriptive\",\"data\":[4,5,").append(i).append("]}\n");
+            }
+            ApiClient.Reply batch = api.post("/v1/analyses/batch", "application/x-ndjson", ndjson.toString());
             assertEquals(200, batch.status(), batch.response().body());
-            assertEquals(2, batch.json().get("summary").get("failed").asInt(), batch.response().body());
+            assertEquals(ITEMS, batch.json().get("summary").get("failed").asInt(), batch.response().body());
             for (var item : batch.json().get("items")) {
                 assertEquals("failed", item.get("state").asText());
                 assertTrue(item.get("error").asText().contains("not acknowledged"), item.toString());
+                assertFalse(item.get("error").asText().contains("no answer from the broker within"), item.toString());
             }
         }
     }
