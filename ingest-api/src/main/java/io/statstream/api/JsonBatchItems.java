@@ -22,6 +22,7 @@ final class JsonBatchItems implements ReadStream<Buffer> {
     private Handler<Throwable> exceptionHandler;
     private int depth;
     private boolean inItems;
+    private boolean paused;
     private long bytesSinceItem;
 
     JsonBatchItems(ReadStream<Buffer> body, int maxItemBytes) {
@@ -55,10 +56,11 @@ final class JsonBatchItems implements ReadStream<Buffer> {
                 }
             }
         });
-        // The parser holds a value until it is complete: count what it holds before handing it more.
+        // The parser holds a value until it is complete (an item, or any long string around the
+        // array): count what it holds before handing it more.
         body.handler(buffer -> {
             bytesSinceItem += buffer.length();
-            if (inItems && bytesSinceItem > maxItemBytes) {
+            if (bytesSinceItem > maxItemBytes) {
                 body.handler(ignored -> { });
                 fail(new IllegalStateException("an item of the batch is longer than " + this.maxItemBytes + " bytes"));
                 return;
@@ -90,6 +92,7 @@ final class JsonBatchItems implements ReadStream<Buffer> {
 
     @Override
     public JsonBatchItems pause() {
+        paused = true;
         parser.pause(); // the items of the buffer already read wait too
         body.pause();
         return this;
@@ -97,15 +100,20 @@ final class JsonBatchItems implements ReadStream<Buffer> {
 
     @Override
     public JsonBatchItems resume() {
-        parser.resume();
-        body.resume();
-        return this;
+        return fetch(Long.MAX_VALUE);
     }
 
+    /**
+     * Asks for more items. The parser first hands over those it already holds, and the item
+     * handler may pause again meanwhile (a chunk filled up): the body is read on only if not.
+     */
     @Override
     public JsonBatchItems fetch(long amount) {
+        paused = false;
         parser.fetch(amount);
-        body.fetch(amount);
+        if (!paused) {
+            body.resume();
+        }
         return this;
     }
 
