@@ -3,6 +3,11 @@ package io.statstream.store;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -26,6 +31,16 @@ final class BatchConnection implements AutoCloseable {
         } finally {
             connection.flushCommands();
         }
+    }
+
+    /** One command per item, flushed together; completes with the replies in the items' order. */
+    <I, T> CompletableFuture<List<T>> sendEach(Collection<I> items,
+                                               BiFunction<RedisAsyncCommands<String, byte[]>, I, ? extends CompletionStage<T>> command) {
+        List<CompletableFuture<T>> replies = send(redis -> items.stream()
+                .map(item -> command.apply(redis, item).toCompletableFuture())
+                .toList());
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
+                .thenApply(done -> replies.stream().map(CompletableFuture::join).toList());
     }
 
     @Override

@@ -117,12 +117,9 @@ public final class RedisResultStore implements ResultStore {
     @Override
     public CompletionStage<List<Optional<Duration>>> remainingTtl(List<ContentKey> keys) {
         // One PTTL per key, flushed together: one round trip.
-        List<CompletableFuture<Long>> ttls = batches.send(redis -> keys.stream()
-                .map(key -> redis.pttl(options.resultKey(key.hex())).toCompletableFuture())
-                .toList());
-        return CompletableFuture.allOf(ttls.toArray(CompletableFuture[]::new))
-                .thenApply(done -> ttls.stream()
-                        .map(ttl -> ttl.join() >= 0 ? Optional.of(Duration.ofMillis(ttl.join())) : Optional.<Duration>empty())
+        return batches.sendEach(keys, (redis, key) -> redis.pttl(options.resultKey(key.hex())))
+                .thenApply(ttls -> ttls.stream()
+                        .map(ttl -> ttl >= 0 ? Optional.of(Duration.ofMillis(ttl)) : Optional.<Duration>empty())
                         .toList());
     }
 
@@ -134,11 +131,8 @@ public final class RedisResultStore implements ResultStore {
     @Override
     public CompletionStage<List<Boolean>> containsAll(List<ContentKey> keys) {
         // EXISTS of many keys only counts them: one EXISTS per key, flushed together.
-        List<CompletableFuture<Long>> counts = batches.send(redis -> keys.stream()
-                .map(key -> redis.exists(options.resultKey(key.hex())).toCompletableFuture())
-                .toList());
-        return CompletableFuture.allOf(counts.toArray(CompletableFuture[]::new))
-                .thenApply(done -> counts.stream().map(count -> count.join() > 0).toList());
+        return batches.sendEach(keys, (redis, key) -> redis.exists(options.resultKey(key.hex())))
+                .thenApply(counts -> counts.stream().map(count -> count > 0).toList());
     }
 
     @Override
@@ -169,10 +163,8 @@ public final class RedisResultStore implements ResultStore {
     public CompletionStage<Void> markPending(Collection<ContentKey> keys) {
         // Not NX: every acceptance restarts the clock, so a later submission stays pending as long.
         SetArgs expiring = SetArgs.Builder.ex(options.pendingTtl());
-        List<CompletableFuture<String>> marks = batches.send(redis -> keys.stream()
-                .map(key -> redis.set(options.pendingKey(key.hex()), PENDING_MARK, expiring).toCompletableFuture())
-                .toList());
-        return CompletableFuture.allOf(marks.toArray(CompletableFuture[]::new));
+        return batches.sendEach(keys, (redis, key) -> redis.set(options.pendingKey(key.hex()), PENDING_MARK, expiring))
+                .thenApply(replies -> null);
     }
 
     @Override
