@@ -1,14 +1,7 @@
 package io.statstream.launcher;
 
-import io.statstream.api.ApiServer;
-import io.statstream.api.ApiSettings;
-import io.statstream.runtime.Metrics;
-import io.statstream.store.InProcessResultStore;
-import io.statstream.store.ResultStoreOptions;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
-import java.net.URI;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,15 +17,9 @@ class BatchItemLimitIT {
 
     @Test
     void anItemLongerThanARequestMayBeIsRefusedInEitherForm() throws Exception {
-        int deadPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            deadPort = socket.getLocalPort();
-        }
         String huge = "{\"type\":\"descriptive\",\"data\":[" + "1.5,".repeat(2 * MAX_BYTES / 4) + "1]}";
-        try (InProcessResultStore store = new InProcessResultStore(ResultStoreOptions.DEFAULT);
-             ApiServer server = ApiServer.start(new ApiSettings(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + deadPort,
-                     "HTTP_PORT", "0", "HTTP_MAX_BODY_BYTES", Integer.toString(MAX_BYTES))), store, Metrics.registry("test"))) {
-            ApiClient api = new ApiClient(URI.create("http://localhost:" + server.port()));
+        try (ApiWithoutBroker broker = ApiWithoutBroker.start(Map.of("HTTP_MAX_BODY_BYTES", Integer.toString(MAX_BYTES)))) {
+            ApiClient api = broker.api();
 
             ApiClient.Reply json = api.post("/v1/analyses/batch", "application/json", "{\"analyses\":[" + huge + "]}");
             assertEquals(413, json.status(), json.response().body());

@@ -1,13 +1,7 @@
 package io.statstream.launcher;
 
-import io.statstream.runtime.Metrics;
-import io.statstream.api.ApiServer;
-import io.statstream.api.ApiSettings;
-import io.statstream.store.InProcessResultStore;
-import io.statstream.store.ResultStoreOptions;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,14 +17,8 @@ class KafkaUnreachableIT {
 
     @Test
     void aSubmissionThatNoBrokerAcknowledgedIsRefused() throws Exception {
-        int deadPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            deadPort = socket.getLocalPort(); // closed again: nothing listens there
-        }
-        try (InProcessResultStore store = new InProcessResultStore(ResultStoreOptions.DEFAULT);
-             ApiServer server = ApiServer.start(new ApiSettings(Map.of(
-                     "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + deadPort, "HTTP_PORT", "0")), store, Metrics.registry("test"))) {
-            ApiClient api = new ApiClient(java.net.URI.create("http://localhost:" + server.port()));
+        try (ApiWithoutBroker broker = ApiWithoutBroker.start(Map.of())) {
+            ApiClient api = broker.api();
             ApiClient.Reply reply = api.submit("{\"type\":\"descriptive\",\"data\":[1,2,3]}");
             assertEquals(503, reply.status(), reply.response().body());
             assertEquals("1", reply.header("Retry-After"));
