@@ -3,6 +3,8 @@ package io.statstream.api;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.RequestParser;
+import io.statstream.model.request.Violation;
+import io.statstream.model.request.ViolationCode;
 import io.statstream.store.HotKeys;
 import io.statstream.store.ResultStore;
 import io.vertx.core.Future;
@@ -70,19 +72,23 @@ final class BatchHandler implements Handler<RoutingContext> {
             return;
         }
         HttpServerRequest request = ctx.request();
-        ReadStream<Buffer> items = NDJSON.equals(ctx.parsedHeaders().contentType().value())
+        boolean ndjson = NDJSON.equals(ctx.parsedHeaders().contentType().value());
+        ReadStream<Buffer> items = ndjson
                 ? RecordParser.newDelimited("\n", request).maxRecordSize(maxItemBytes)
                 : new JsonBatchItems(request, maxItemBytes);
+        // Problems name the item as the answer's "items" do, or as the JSON form's own array does.
+        String itemsField = ndjson ? "items" : JsonBatchItems.ITEMS_FIELD;
         run.items = items;
-        items.exceptionHandler(e -> run.fail(new ApiException(
-                e instanceof IllegalStateException ? ApiError.PAYLOAD_TOO_LARGE : ApiError.INVALID_REQUEST, // an item too long
-                "the batch could not be read: " + e.getMessage())));
+        items.exceptionHandler(e -> run.fail(e instanceof IllegalStateException // an item too long
+                ? tooLarge(itemsField + "[" + run.batch.itemsRead() + "]", "the batch could not be read: " + e.getMessage())
+                : new ApiException(ApiError.INVALID_REQUEST, "the batch could not be read: " + e.getMessage(),
+                        List.of(new Violation(Violation.ROOT, ViolationCode.MALFORMED_JSON, e.getMessage())))));
         items.handler(item -> {
             if (isBlank(item) || run.failed) {
                 return;
             }
             if (!run.batch.add(item.getBytes())) {
-                run.fail(new ApiException(ApiError.PAYLOAD_TOO_LARGE, "a batch holds at most " + MAX_ITEMS + " requests"));
+                run.fail(tooLarge(itemsField, "a batch holds at most " + MAX_ITEMS + " requests"));
                 return;
             }
             if (run.batch.buffered() >= CHUNK_SIZE) {
@@ -217,6 +223,10 @@ final class BatchHandler implements Handler<RoutingContext> {
                     Acknowledgements.accepted(store, accepted);
                     return null;
                 });
+    }
+
+    private static ApiException tooLarge(String field, String reason) {
+        return new ApiException(ApiError.PAYLOAD_TOO_LARGE, reason, List.of(new Violation(field, ViolationCode.TOO_LARGE, reason)));
     }
 
     private static int positive(String name, String text, int max) {

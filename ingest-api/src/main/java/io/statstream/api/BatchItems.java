@@ -54,6 +54,11 @@ final class BatchItems {
         return true;
     }
 
+    /** Items read so far, in chunks and buffered: the index the next one will have. */
+    int itemsRead() {
+        return outcomes.size() + chunk.size();
+    }
+
     int buffered() {
         return chunk.size();
     }
