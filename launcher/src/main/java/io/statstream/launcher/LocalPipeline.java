@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -71,8 +70,6 @@ public final class LocalPipeline implements AutoCloseable {
             started.push(kafka);
             env.put(SharedSettings.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
             env.putIfAbsent(SharedSettings.TOPIC_PARTITIONS, "3");
-            // A fresh broker has empty changelogs: start from fresh local state as well.
-            env.putIfAbsent(WorkerSettings.WORKER_STATE_DIR, Files.createTempDirectory("statstream-worker-").toString());
             LOG.info("Kafka broker (embedded, KRaft) on {}", kafka.bootstrapServers());
         }
         bootstrapServers = env.get(SharedSettings.KAFKA_BOOTSTRAP_SERVERS);

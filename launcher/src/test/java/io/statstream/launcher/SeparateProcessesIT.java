@@ -44,8 +44,7 @@ class SeparateProcessesIT {
                         "REDIS_URL", redis.url(),
                         "HTTP_PORT", Integer.toString(httpPort),
                         "TOPIC_PARTITIONS", "3",
-                        "METRICS_PORT", "0",
-                        "WORKER_STATE_DIR", Files.createTempDirectory("process-worker-").toString());
+                        "METRICS_PORT", "0");
                 services.add(launch(WorkerMain.class, env));
                 services.add(launch(ResultSinkMain.class, env));
                 services.add(launch(ApiMain.class, env));

@@ -16,7 +16,6 @@ import io.statstream.worker.topology.WorkerMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,7 @@ class WorkerScaleOutIT {
             MeterRegistry secondRegistry = new SimpleMeterRegistry();
             WorkerSettings settings = new WorkerSettings(EnvironmentSettings.read(WorkerSettings.DEFINITION, Map.of(
                     SharedSettings.KAFKA_BOOTSTRAP_SERVERS, pipeline.bootstrapServers(),
-                    WorkerSettings.PROCESSING_GUARANTEE, GUARANTEE,
-                    WorkerSettings.WORKER_STATE_DIR, Files.createTempDirectory("second-worker-").toString())));
+                    WorkerSettings.PROCESSING_GUARANTEE, GUARANTEE)));
             try (ResultStore store = ResultStores.open(redisUrl, ResultStoreOptions.DEFAULT, secondRegistry);
                  AnalysisWorker second = AnalysisWorker.start(settings, store, secondRegistry)) {
                 second.awaitRunning(Duration.ofSeconds(60));

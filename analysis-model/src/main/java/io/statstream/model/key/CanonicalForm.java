@@ -21,6 +21,7 @@ import java.util.Objects;
 public record CanonicalForm(String json, ContentKey key) {
     /** Hashed before the JSON, so that a new engine version gives every request a new key. */
     static final String KEY_PREFIX = "statstream-engine-" + EngineVersion.CURRENT + "\n";
+    private static final byte[] KEY_PREFIX_BYTES = KEY_PREFIX.getBytes(StandardCharsets.UTF_8);
 
     public CanonicalForm {
         Objects.requireNonNull(json, "json");
@@ -29,17 +30,27 @@ public record CanonicalForm(String json, ContentKey key) {
 
     public static CanonicalForm of(AnalysisRequest request) {
         String json = CanonicalJson.write(Json.toTree(request));
-        return new CanonicalForm(json, new ContentKey(sha256Hex(KEY_PREFIX + json)));
+        return new CanonicalForm(json, keyOf(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The key of a request already in canonical form, as its bytes travel on analysis-requests:
+     * the hash of exactly these bytes, with nothing re-written. The worker checks each record's key
+     * this way; a record whose value is not canonical hashes to a key no client was given.
+     */
+    public static ContentKey keyOf(byte[] canonicalJson) {
+        MessageDigest digest = sha256();
+        digest.update(KEY_PREFIX_BYTES);
+        return new ContentKey(HexFormat.of().formatHex(digest.digest(canonicalJson)));
     }
 
     public byte[] jsonBytes() {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String sha256Hex(String text) {
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }

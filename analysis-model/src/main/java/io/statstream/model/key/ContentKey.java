@@ -6,18 +6,17 @@ import io.statstream.model.request.AnalysisRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The identity of an analysis: the lowercase hex SHA-256 of its {@link CanonicalForm}, all 64
  * characters. Equal questions have equal keys, so a key names a result before it exists.
  */
 public record ContentKey(String hex) {
-    private static final Pattern HEX_SHA_256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int HEX_DIGITS = 64;
 
     @JsonCreator
     public ContentKey {
-        if (hex == null || !HEX_SHA_256.matcher(hex).matches()) {
+        if (!isKey(hex)) {
             throw new IllegalArgumentException("a content key is 64 lowercase hex digits, got " + hex);
         }
     }
@@ -28,12 +27,26 @@ public record ContentKey(String hex) {
 
     /** A key sent by a client, or empty when it is not 64 lowercase hex digits. */
     public static Optional<ContentKey> parse(String text) {
-        return text != null && HEX_SHA_256.matcher(text).matches() ? Optional.of(new ContentKey(text)) : Optional.empty();
+        return isKey(text) ? Optional.of(new ContentKey(text)) : Optional.empty();
     }
 
     /** A key as it travels in a Kafka record key (ASCII), or empty when it is not one. */
     public static Optional<ContentKey> parse(byte[] ascii) {
-        return ascii == null ? Optional.empty() : parse(new String(ascii, StandardCharsets.US_ASCII));
+        return ascii == null || ascii.length != HEX_DIGITS ? Optional.empty() : parse(new String(ascii, StandardCharsets.US_ASCII));
+    }
+
+    /** 64 lowercase hex digits; a loop, not a regular expression: the worker checks every record's key. */
+    private static boolean isKey(String text) {
+        if (text == null || text.length() != HEX_DIGITS) {
+            return false;
+        }
+        for (int i = 0; i < HEX_DIGITS; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @JsonValue

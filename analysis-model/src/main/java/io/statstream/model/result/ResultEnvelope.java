@@ -21,12 +21,13 @@ import java.util.Optional;
 
 /**
  * What statstream stores and serves for a key: the numbers ({@code done}) or the reason there are
- * none ({@code failed}), with when and by which engine version they were computed.
+ * none ({@code failed}), with when and by which engine version they were computed. A failed
+ * envelope has no {@code type} when the request it answers named none the worker could read.
  */
 @JsonPropertyOrder({"key", "type", "status", "result", "error", "engine_version", "computed_at", "compute_micros"})
 public record ResultEnvelope(
         ContentKey key,
-        AnalysisType type,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AnalysisType type,
         ResultStatus status,
         @JsonInclude(JsonInclude.Include.NON_NULL) AnalysisResult result,
         @JsonInclude(JsonInclude.Include.NON_NULL) String error,
@@ -38,8 +39,10 @@ public record ResultEnvelope(
 
     public ResultEnvelope {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(status, "status");
+        if (type == null && status == ResultStatus.DONE) {
+            throw new IllegalArgumentException("a done envelope names its analysis type");
+        }
         Objects.requireNonNull(engineVersion, "engineVersion");
         Objects.requireNonNull(computedAt, "computedAt");
         if ((status == ResultStatus.DONE) != (result != null) || (status == ResultStatus.FAILED) != (error != null)) {
@@ -68,16 +71,16 @@ public record ResultEnvelope(
             @JsonProperty("engine_version") String engineVersion,
             @JsonProperty("computed_at") Instant computedAt,
             @JsonProperty("compute_micros") long computeMicros) throws JsonProcessingException {
-        AnalysisResult typed = result == null || result.isNull() ? null : Json.fromTree(result, resultType(type));
+        AnalysisResult typed = result == null || result.isNull() || type == null ? null : Json.fromTree(result, resultType(type));
         return new ResultEnvelope(key, type, status, typed, error, engineVersion, computedAt, computeMicros);
     }
 
     /**
-     * The analysis type of an envelope's JSON, read from its first fields without parsing the
-     * rest (the type is written second); empty if the JSON holds no known type.
+     * The analysis type of an envelope's (or a request's) JSON, read from its first fields without
+     * parsing the rest (an envelope writes it second); empty if the JSON holds no known type.
      */
     public static Optional<AnalysisType> peekType(byte[] json) {
-        return peek(json, "type").flatMap(type -> WireEnum.fromWireName(AnalysisType.class, type));
+        return json == null ? Optional.empty() : peek(json, "type").flatMap(type -> WireEnum.fromWireName(AnalysisType.class, type));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.statstream.worker.engine;
 
+import io.statstream.model.AnalysisType;
 import io.statstream.model.EngineVersion;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.AnalysisRequest;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The statistics engine: computes a valid request and wraps the outcome in a result envelope.
@@ -60,6 +62,17 @@ public final class Engine {
             return ResultEnvelope.failed(key, request.type(), "internal error in the engine: " + bug.getClass().getSimpleName(),
                     EngineVersion.CURRENT, clock.instant(), micros(started));
         }
+    }
+
+    /**
+     * A failed result for a key the worker did not compute although a client may hold it (the
+     * API and the worker disagree on a limit or an engine version during a rollout, the record did
+     * not come from the API, a defect): every key a client was told "accepted" ends done or failed.
+     *
+     * @param type the type the record named, if it named one the worker knows
+     */
+    public ResultEnvelope refuse(ContentKey key, Optional<AnalysisType> type, String reason) {
+        return ResultEnvelope.failed(key, type.orElse(null), reason, EngineVersion.CURRENT, clock.instant(), 0);
     }
 
     /**

@@ -9,13 +9,14 @@ import io.statstream.runtime.MaxMessageSize;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.store.ResultStore;
 import io.statstream.worker.engine.Engine;
+import io.statstream.runtime.GroupMembership;
 import io.statstream.worker.topology.AnalysisTopology;
+import io.statstream.worker.topology.AnswerFailedRecords;
 import io.statstream.worker.topology.WorkerMetrics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -76,14 +77,19 @@ public final class AnalysisWorker implements AutoCloseable {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.getString(WorkerSettings.PROCESSING_GUARANTEE));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(WorkerSettings.WORKER_THREADS));
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.getLong(WorkerSettings.WORKER_COMMIT_INTERVAL_MS));
-        config.put(StreamsConfig.STATE_DIR_CONFIG, settings.getString(WorkerSettings.WORKER_STATE_DIR));
+        // Only the main consumer joins the group; Streams suffixes the instance id per stream thread.
+        GroupMembership.consumerConfig(settings.getString(WorkerSettings.WORKER_INSTANCE_ID))
+                .forEach((name, value) -> config.put(StreamsConfig.mainConsumerPrefix(name), value));
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.getShort(SharedSettings.TOPIC_REPLICATION_FACTOR));
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, AnswerFailedRecords.class);
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ANALYSIS_REQUESTS_DLQ.name());
         // Kafka Streams lingers 100 ms per produce by default, for throughput; a result waited on
-        // by a client should not wait for company that long.
+        // by a client should not wait for company at all. Under load, results still leave in
+        // batches (those that queue while earlier ones are sent), and large batches cost fewer
+        // wake-ups of the producer's thread (a send that fills a batch wakes it).
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 128 * 1024);
         // Dead letters carry the original request, which may be as large as the topics allow.
         config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MaxMessageSize.BYTES);
         // Only silences a start-up warning of Kafka 4.3 (this topology has no global stores); the

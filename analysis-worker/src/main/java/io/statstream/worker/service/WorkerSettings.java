@@ -32,8 +32,9 @@ public final class WorkerSettings extends AbstractConfig {
     public static final String WORKER_THREADS = "WORKER_THREADS";
     public static final int DEFAULT_WORKER_THREADS = 1;
 
-    public static final String WORKER_STATE_DIR = "WORKER_STATE_DIR";
-    public static final String DEFAULT_WORKER_STATE_DIR = System.getProperty("java.io.tmpdir") + "/statstream-worker";
+    public static final String WORKER_INSTANCE_ID = "WORKER_INSTANCE_ID";
+    /** Empty: dynamic membership, the only choice that is safe for any number of workers per host. */
+    public static final String DEFAULT_WORKER_INSTANCE_ID = "";
 
     public static final String WORKER_COMMIT_INTERVAL_MS = "WORKER_COMMIT_INTERVAL_MS";
     /**
@@ -44,8 +45,12 @@ public final class WorkerSettings extends AbstractConfig {
     public static final long DEFAULT_WORKER_COMMIT_INTERVAL_MS = 100;
 
     public static final String IN_FLIGHT_RETENTION_SECONDS = "IN_FLIGHT_RETENTION_SECONDS";
-    /** Longer than a result takes to reach the store, far shorter than it stays there. */
-    public static final long DEFAULT_IN_FLIGHT_RETENTION_SECONDS = 600;
+    /**
+     * An in-flight key ends as soon as the store shows its result; this bounds the wait of a copy
+     * whose result never shows (the store evicted it): far longer than a result takes to be
+     * stored, and that copy is computed again after it.
+     */
+    public static final long DEFAULT_IN_FLIGHT_RETENTION_SECONDS = 60;
 
     public static final ConfigDef DEFINITION = SharedSettings.define(new ConfigDef())
             .define(WORKER_APPLICATION_ID, Type.STRING, DEFAULT_WORKER_APPLICATION_ID, new ConfigDef.NonEmptyString(),
@@ -55,12 +60,15 @@ public final class WorkerSettings extends AbstractConfig {
                     "at_least_once (default) or exactly_once_v2.")
             .define(WORKER_THREADS, Type.INT, DEFAULT_WORKER_THREADS, atLeast(1), Importance.MEDIUM,
                     "Stream threads in this worker.")
-            .define(WORKER_STATE_DIR, Type.STRING, DEFAULT_WORKER_STATE_DIR, Importance.LOW,
-                    "Directory of the worker's local state (the in-flight keys).")
+            .define(WORKER_INSTANCE_ID, Type.STRING, DEFAULT_WORKER_INSTANCE_ID, Importance.LOW,
+                    "A name for this worker that stays the same across its restarts and that no other worker has"
+                            + " (e.g. its host name in a container): a restarted worker then takes its partitions back"
+                            + " at once (static membership). Empty: a restart waits for the group to notice the old one gone.")
             .define(WORKER_COMMIT_INTERVAL_MS, Type.LONG, DEFAULT_WORKER_COMMIT_INTERVAL_MS, atLeast(1), Importance.MEDIUM,
                     "How often the worker commits; under exactly_once_v2 results become visible only then.")
             .define(IN_FLIGHT_RETENTION_SECONDS, Type.LONG, DEFAULT_IN_FLIGHT_RETENTION_SECONDS, atLeast(1), Importance.LOW,
-                    "How long a computed key counts as in flight, dropping further copies; shorter than RESULT_TTL_SECONDS.");
+                    "How long a computed key whose result the store does not show yet counts as in flight, dropping further"
+                            + " copies; shorter than RESULT_TTL_SECONDS.");
 
     public WorkerSettings(Map<String, ?> values) {
         super(DEFINITION, values, false);

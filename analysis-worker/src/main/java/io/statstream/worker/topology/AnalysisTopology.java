@@ -13,17 +13,16 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * analysis-requests to analysis-results: read and verify each request (the rest goes to the
- * dead-letter topic), drop what is already stored or already being computed, compute, publish.
+ * dead-letter topic, and is answered with a failed result when it came under a content key), drop
+ * what is already stored or already being computed, compute, publish.
  */
 public final class AnalysisTopology {
-    public static final String IN_FLIGHT_STORE = "in-flight-keys";
     /** How long the worker waits for the store to say whether a key is stored. */
     static final Duration STORE_LOOKUP_TIMEOUT = Duration.ofMillis(500);
 
@@ -52,9 +51,6 @@ public final class AnalysisTopology {
     }
 
     public void addTo(StreamsBuilder builder) {
-        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
-                Stores.persistentTimestampedKeyValueStore(IN_FLIGHT_STORE), Serdes.String(), Serdes.Long()));
-
         // Raw bytes in: a record that does not parse must reach the dead-letter topic with its
         // original bytes, not stop at a deserialization handler.
         KStream<byte[], byte[]> requests = builder.stream(Topics.ANALYSIS_REQUESTS.name(),
@@ -66,17 +62,24 @@ public final class AnalysisTopology {
                 .branch((key, request) -> request instanceof InboundRequest.Rejected, Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));
 
-        read.get("request-rejected")
-                .mapValues(request -> ((InboundRequest.Rejected) request).original(), Named.as("original-bytes"))
+        KStream<byte[], InboundRequest.Rejected> rejected = read.get("request-rejected")
+                .mapValues(request -> (InboundRequest.Rejected) request, Named.as("rejected"));
+        rejected.mapValues(InboundRequest.Rejected::original, Named.as("original-bytes"))
                 .peek((key, value) -> metrics.deadLettered(), Named.as("count-dead-letters"))
                 .to(Topics.ANALYSIS_REQUESTS_DLQ.name(),
                         Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
+        // A client may hold the key of a record the worker cannot read: it gets a failed result,
+        // not a wait for ever.
+        KStream<byte[], ResultEnvelope> unreadable = rejected
+                .filter((key, request) -> request.key().isPresent(), Named.as("under-a-content-key"))
+                .mapValues(request -> engine.refuse(request.key().get(), ResultEnvelope.peekType(request.original()),
+                        "the worker could not read this request: " + request.reason()), Named.as("answer-unreadable"));
 
-        KStream<byte[], ResultEnvelope> results = read.get("request-accepted")
+        KStream<byte[], ResultEnvelope> computed = read.get("request-accepted")
                 .mapValues(request -> (InboundRequest.Accepted) request, Named.as("accepted"))
-                .processValues(() -> new DropDuplicates(stored, IN_FLIGHT_STORE, inFlightRetention, metrics),
-                        Named.as("drop-duplicates"), IN_FLIGHT_STORE)
+                .processValues(() -> new DropDuplicates(stored, inFlightRetention, metrics), Named.as("drop-duplicates"))
                 .mapValues(this::compute, Named.as("compute"));
+        KStream<byte[], ResultEnvelope> results = computed.merge(unreadable, Named.as("every-answer"));
 
         // The key does not change (the same content key, now typed); nothing downstream is
         // stateful, so selectKey causes no repartition.

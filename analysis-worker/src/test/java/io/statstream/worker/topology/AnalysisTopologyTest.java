@@ -1,6 +1,7 @@
 package io.statstream.worker.topology;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statstream.model.AnalysisType;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.ParsedRequest;
@@ -24,10 +25,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,14 +34,12 @@ import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AnalysisTopologyTest {
     private static final RequestParser PARSER = new RequestParser(RequestLimits.DEFAULT);
     private static final Duration IN_FLIGHT_RETENTION = Duration.ofMinutes(10);
-
-    @TempDir
-    Path stateDir;
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final InProcessResultStore store = new InProcessResultStore(ResultStoreOptions.DEFAULT);
@@ -58,7 +55,6 @@ class AnalysisTopologyTest {
                 .addTo(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(builder.build(), config);
         requests = driver.createInputTopic(Topics.ANALYSIS_REQUESTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
         results = driver.createOutputTopic(Topics.ANALYSIS_RESULTS.name(),
@@ -138,7 +134,7 @@ class AnalysisTopologyTest {
         requests.pipeInput("not-a-key".getBytes(StandardCharsets.US_ASCII), good.jsonBytes());
         requests.pipeInput(other.key().hex().getBytes(StandardCharsets.US_ASCII), good.jsonBytes());
         requests.pipeInput(good.key().hex().getBytes(StandardCharsets.US_ASCII),
-                "{\"type\":\"descriptive\",\"data\":[1]}".getBytes(StandardCharsets.UTF_8));
+                "{\"type\":\"descriptive\",\"data\":[]}".getBytes(StandardCharsets.UTF_8));
         send(good);
 
         List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
@@ -151,8 +147,17 @@ class AnalysisTopologyTest {
         assertEquals("{not json", new String(dead.get(0).value(), StandardCharsets.UTF_8));
         assertEquals(Topics.ANALYSIS_REQUESTS.name(), header(dead.get(0), DeadLetterHeaders.SOURCE_TOPIC));
         assertEquals("0", header(dead.get(0), DeadLetterHeaders.SOURCE_OFFSET));
-        assertEquals(good.key(), results.readValue().key());
         assertEquals(4, registry.get(WorkerMetrics.DEAD_LETTERS).counter().count());
+
+        // Three came under a content key, so a client may be waiting on them: each gets a failed
+        // result; the good request after them is computed.
+        List<ResultEnvelope> answers = results.readValuesToList();
+        assertEquals(List.of(good.key(), other.key(), good.key(), good.key()), answers.stream().map(ResultEnvelope::key).toList());
+        assertEquals(List.of(ResultStatus.FAILED, ResultStatus.FAILED, ResultStatus.FAILED, ResultStatus.DONE),
+                answers.stream().map(ResultEnvelope::status).toList());
+        assertTrue(answers.get(2).error().contains("data too_short"), answers.get(2).error());
+        assertEquals(AnalysisType.DESCRIPTIVE, answers.get(2).type());
+        assertNull(answers.get(0).type(), "a record that is not JSON names no type");
     }
 
     private void send(CanonicalForm form) {
