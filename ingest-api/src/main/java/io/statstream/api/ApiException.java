@@ -30,7 +30,9 @@ public final class ApiException extends RuntimeException {
      * (a 404, a 400) is kept as it is.
      */
     static ApiException storeUnavailable(Throwable failure) {
-        return failure instanceof ApiException api ? api : new ApiException(ApiError.STORE_UNAVAILABLE, failure.toString(), failure);
+        // The client hears what happened, not the driver's text (the log has it, with the cause).
+        return failure instanceof ApiException api ? api
+                : new ApiException(ApiError.STORE_UNAVAILABLE, "the result store did not answer", failure);
     }
 
     public ApiError error() {

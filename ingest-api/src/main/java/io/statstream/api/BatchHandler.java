@@ -122,13 +122,15 @@ final class BatchHandler implements Handler<RoutingContext> {
         private ReadStream<Buffer> items; // null for a replay of the most requested inputs
         private boolean finished;
         private boolean failed;
+        /** Set when the store stopped answering: later items are failed at once, not published. */
+        private Throwable storeFailure;
 
         private Run(RoutingContext ctx) {
             this.ctx = ctx;
         }
 
         private Future<Void> nextChunk() {
-            chunks = chunks.compose(v -> handleChunk(ctx, batch, acknowledgements));
+            chunks = chunks.compose(v -> handleChunk(this));
             chunks.onFailure(this::fail);
             return chunks;
         }
@@ -138,11 +140,19 @@ final class BatchHandler implements Handler<RoutingContext> {
                 return;
             }
             finished = true;
-            chunks = chunks.compose(v -> handleChunk(ctx, batch, acknowledgements))
+            chunks = chunks.compose(v -> handleChunk(this))
                     // join waits for every acknowledgement, failed ones included: each item says which it got
-                    .compose(v -> Future.join(acknowledgements).transform(settled -> ctx.vertx().executeBlocking(batch::render)))
+                    .compose(v -> Future.join(acknowledgements))
+                    .transform(settled -> nothingAccepted()
+                            ? Future.failedFuture(ApiException.storeUnavailable(storeFailure)) // 503: send it all again
+                            : ctx.vertx().executeBlocking(batch::render))
                     .compose(body -> ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(body)));
             chunks.onFailure(this::fail);
+        }
+
+        /** The store failed before any item was answered or published: nothing in the call was taken. */
+        private boolean nothingAccepted() {
+            return storeFailure != null && !batch.anyAnswered();
         }
 
         /**
@@ -161,9 +171,21 @@ final class BatchHandler implements Handler<RoutingContext> {
         }
     }
 
-    private Future<Void> handleChunk(RoutingContext ctx, BatchItems batch, List<Future<Void>> acknowledgements) {
+    /**
+     * Classifies a chunk's new keys and publishes those that need it. When the store does not
+     * answer, the chunk's new items, and every item after them, are failed ("send again"), never
+     * published unseen: the call still answers each item truthfully, those of earlier chunks
+     * included, instead of a 503 for items that were already accepted.
+     */
+    private Future<Void> handleChunk(Run run) {
+        RoutingContext ctx = run.ctx;
+        BatchItems batch = run.batch;
         return ctx.vertx().executeBlocking(() -> batch.readChunk(parser))
                 .compose(chunk -> {
+                    if (run.storeFailure != null) {
+                        failAll(batch, chunk.fresh(), run.storeFailure);
+                        return Future.<Void>succeededFuture();
+                    }
                     if (mode == Mode.SUBMIT) {
                         store.hotKeys().record(chunk.requests().values()); // best effort: counts feed the warming replay
                     }
@@ -176,10 +198,19 @@ final class BatchHandler implements Handler<RoutingContext> {
                             metrics.batchItems(items, stored);
                         }
                         toPublish.forEach(form -> batch.state(form.key(), BatchItems.KeyState.PUBLISHING));
-                        acknowledgements.add(publish(ctx, batch, toPublish));
-                        return null;
+                        run.acknowledgements.add(publish(ctx, batch, toPublish));
+                        return (Void) null;
+                    }).recover(storeDown -> {
+                        run.storeFailure = storeDown;
+                        failAll(batch, chunk.fresh(), storeDown);
+                        return Future.succeededFuture();
                     });
                 });
+    }
+
+    private static void failAll(BatchItems batch, List<CanonicalForm> forms, Throwable storeDown) {
+        String reason = ApiException.storeUnavailable(storeDown).getMessage() + "; not published: send it again";
+        forms.forEach(form -> batch.failed(form.key(), reason));
     }
 
     /** Marks the keys that need nothing (stored, or warm) and returns those to publish. */
@@ -205,10 +236,13 @@ final class BatchHandler implements Handler<RoutingContext> {
                 });
     }
 
-    /** Publishes a chunk's new keys; once the broker answered for all of them, marks those it took pending together. */
+    /**
+     * Publishes a chunk's new keys; once the broker answered for all of them, marks those it took
+     * pending together, before the answer can tell the client they are.
+     */
     private Future<Void> publish(RoutingContext ctx, BatchItems batch, List<CanonicalForm> forms) {
         return Future.fromCompletionStage(publisher.publishAll(forms, mode == Mode.WARM), ctx.vertx().getOrCreateContext())
-                .map(answers -> {
+                .compose(answers -> {
                     List<ContentKey> accepted = new ArrayList<>(forms.size());
                     for (int i = 0; i < forms.size(); i++) {
                         ContentKey key = forms.get(i).key();
@@ -217,11 +251,10 @@ final class BatchHandler implements Handler<RoutingContext> {
                             batch.state(key, BatchItems.KeyState.PENDING);
                             accepted.add(key);
                         } else {
-                            batch.failed(key, Acknowledgements.refused(refused.get()).getMessage());
+                            batch.failed(key, Acceptance.refusal(refused.get()).getMessage());
                         }
                     }
-                    Acknowledgements.accepted(store, accepted);
-                    return null;
+                    return Acceptance.markPending(ctx.vertx().getOrCreateContext(), store, accepted);
                 });
     }
 

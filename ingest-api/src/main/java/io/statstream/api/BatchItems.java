@@ -96,6 +96,12 @@ final class BatchItems {
         states.put(key, state);
     }
 
+    /** Whether any item was taken: answered from the store, skipped as warm, or published. */
+    boolean anyAnswered() {
+        return states.values().stream().anyMatch(state -> state == KeyState.STORED || state == KeyState.WARM
+                || state == KeyState.PENDING);
+    }
+
     void failed(ContentKey key, String reason) {
         states.put(key, KeyState.FAILED);
         failures.put(key, reason);

@@ -43,9 +43,11 @@ final class LookupHandler implements Handler<RoutingContext> {
         Future<Void> waited = wait.isEmpty() ? Future.succeededFuture()
                 : read(ctx, keys).compose(first -> awaitMissing(ctx, keys, first, wait.get())).mapEmpty();
         waited.compose(v -> {
-                    // Both commands are written before either reply is read: one round trip.
-                    Future<List<Optional<byte[]>>> results = read(ctx, keys);
+                    // Both commands are written before either reply is read: one round trip. Marks
+                    // first: the sink stores a result before it ends the mark, so a key whose mark
+                    // is gone by the first read shows its result in the second, never "unknown".
                     Future<List<Boolean>> pending = Future.fromCompletionStage(store.pendingAll(keys), ctx.vertx().getOrCreateContext());
+                    Future<List<Optional<byte[]>>> results = read(ctx, keys);
                     return Future.all(results, pending).compose(both -> answer(ctx, keys, results.result(), pending.result()));
                 })
                 .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))

@@ -27,6 +27,10 @@ final class ProblemHandler implements Handler<RoutingContext> {
         ApiException problem = asApiException(ctx);
         if (problem.error() == ApiError.INTERNAL) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        } else if (problem.getCause() != null) {
+            // The body says what the client needs; the driver's own words are for the operator.
+            LOG.debug("{} {} answered {}: {}", ctx.request().method(), ctx.request().path(), problem.error().status(),
+                    problem.getCause().toString());
         }
         if (ctx.response().headWritten()) {
             ctx.response().reset();

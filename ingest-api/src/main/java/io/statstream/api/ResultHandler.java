@@ -54,10 +54,7 @@ final class ResultHandler implements Handler<RoutingContext> {
                     }
                     return waiting.get().woken().compose(v -> read(ctx, key));
                 })
-                .compose(result -> result.isPresent()
-                        ? ctx.response().putHeader("Content-Type", "application/json").putHeader("ETag", etag)
-                                .end(Buffer.buffer(result.get()))
-                        : answerWithoutResult(ctx, key))
+                .compose(result -> result.isPresent() ? answerResult(ctx, etag, result.get()) : answerWithoutResult(ctx, key, etag))
                 .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                 .onFailure(ctx::fail);
     }
@@ -66,14 +63,24 @@ final class ResultHandler implements Handler<RoutingContext> {
         return Future.fromCompletionStage(store.get(key), ctx.vertx().getOrCreateContext());
     }
 
-    private Future<Void> answerWithoutResult(RoutingContext ctx, ContentKey key) {
+    private static Future<Void> answerResult(RoutingContext ctx, String etag, byte[] envelope) {
+        return ctx.response().putHeader("Content-Type", "application/json").putHeader("ETag", etag).end(Buffer.buffer(envelope));
+    }
+
+    /**
+     * Pending, or unknown. The sink stores a result before it ends the key's pending mark, so a
+     * mark gone since the first read means the result arrived meanwhile: read it again rather than
+     * answer 404 for a key that was accepted.
+     */
+    private Future<Void> answerWithoutResult(RoutingContext ctx, ContentKey key, String etag) {
         return Future.fromCompletionStage(store.isPending(key), ctx.vertx().getOrCreateContext())
                 .compose(pending -> pending
                         ? ctx.response().setStatusCode(202)
                                 .putHeader("Content-Type", "application/json")
                                 .putHeader("Retry-After", Integer.toString(ApiError.RETRY_AFTER_SECONDS))
                                 .end(Buffer.buffer(Json.write(pendingBody(key.hex()))))
-                        : Future.failedFuture(new ApiException(ApiError.NOT_FOUND, "no result and nothing pending for " + key)));
+                        : read(ctx, key).compose(result -> result.isPresent() ? answerResult(ctx, etag, result.get())
+                                : Future.failedFuture(new ApiException(ApiError.NOT_FOUND, "no result and nothing pending for " + key))));
     }
 
     /**

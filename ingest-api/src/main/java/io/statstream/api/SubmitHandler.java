@@ -81,14 +81,12 @@ final class SubmitHandler implements Handler<RoutingContext> {
 
     private Future<Void> publishThenAccept(RoutingContext ctx, CanonicalForm form) {
         return Future.fromCompletionStage(publisher.publish(form), ctx.vertx().getOrCreateContext())
-                .recover(e -> Future.failedFuture(Acknowledgements.refused(e)))
-                .compose(acked -> {
-                    Acknowledgements.accepted(store, List.of(form.key()));
-                    return ctx.response()
+                .recover(e -> Future.failedFuture(Acceptance.refusal(e)))
+                .compose(acked -> Acceptance.markPending(ctx.vertx().getOrCreateContext(), store, List.of(form.key())))
+                .compose(marked -> ctx.response()
                             .setStatusCode(202)
                             .putHeader("Content-Type", "application/json")
                             .putHeader("Location", ApiRoutes.ANALYSES + "/" + form.key().hex())
-                            .end(Buffer.buffer(Json.write(ResultHandler.pendingBody(form.key().hex()))));
-                });
+                            .end(Buffer.buffer(Json.write(ResultHandler.pendingBody(form.key().hex())))));
     }
 }

@@ -94,8 +94,9 @@ public final class LocalPipeline implements AutoCloseable {
         AnalysisWorker worker = AnalysisWorker.start(workerSettings, store, registry);
         started.push(worker);
         SinkSettings sinkSettings = new SinkSettings(EnvironmentSettings.read(SinkSettings.DEFINITION, env));
-        started.push(ResultSink.start(bootstrapServers, sinkSettings.getString(SinkSettings.SINK_GROUP_ID), store,
-                sinkSettings.getBoolean(SinkSettings.SINK_REBUILD), registry));
+        started.push(ResultSink.start(bootstrapServers, sinkSettings.getString(SinkSettings.SINK_GROUP_ID),
+                sinkSettings.getString(SinkSettings.SINK_INSTANCE_ID), store, sinkSettings.getBoolean(SinkSettings.SINK_REBUILD),
+                registry));
         api = ApiServer.start(new ApiSettings(EnvironmentSettings.read(ApiSettings.DEFINITION, env)), store, registry);
         started.push(api);
         worker.awaitRunning(START_TIMEOUT);

@@ -189,6 +189,30 @@ class PipelineIT {
     }
 
     @Test
+    void aGetRightAfterA202NeverSaysUnknown() {
+        long run = System.nanoTime();
+        for (int i = 0; i < 200; i++) {
+            ApiClient.Reply accepted = api.submit("{\"type\":\"descriptive\",\"data\":[" + run + "," + i + ",3]}");
+            assertEquals(202, accepted.status());
+            int status = api.get("/v1/analyses/" + accepted.json().get("key").asText()).status();
+            assertTrue(status == 200 || status == 202, "a GET right after the 202 answered " + status);
+        }
+    }
+
+    @Test
+    void aRecordTheWorkerCannotReadIsAnsweredWithAFailedResult() throws Exception {
+        // As during a rollout where the worker's limits are stricter than the API's: a client holds the key.
+        CanonicalForm form = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[" + System.nanoTime() + ",2]}"));
+        kafka.produce(Topics.ANALYSIS_REQUESTS.name(), form.key().hex().getBytes(StandardCharsets.US_ASCII),
+                "{\"type\":\"descriptive\",\"data\":[1]}".getBytes(StandardCharsets.UTF_8));
+        ApiClient.Reply answer = api.awaitResult(form.key().hex(), RESULT_TIMEOUT);
+        assertEquals(200, answer.status());
+        assertEquals("failed", answer.json().get("status").asText());
+        assertEquals("descriptive", answer.json().get("type").asText());
+        assertTrue(answer.json().get("error").asText().startsWith("the worker could not read this request"), answer.response().body());
+    }
+
+    @Test
     void metricsAreServedForPrometheus() throws Exception {
         String key = api.submit("{\"type\":\"descriptive\",\"data\":[4,5," + System.nanoTime() % 1000 + "]}").json().get("key").asText();
         assertEquals(200, api.awaitResult(key, RESULT_TIMEOUT).status());

@@ -27,6 +27,7 @@ public final class InProcessResultStore implements ResultStore {
     private final Cache<ContentKey, Boolean> pending;
     private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
     private final InProcessHotKeys hotKeys;
+    private final FilledPartitions filledPartitions = new InProcessFilledPartitions();
     private final ResultStoreOptions options;
 
     public InProcessResultStore(ResultStoreOptions options) {
@@ -64,6 +65,11 @@ public final class InProcessResultStore implements ResultStore {
     }
 
     @Override
+    public FilledPartitions filledPartitions() {
+        return filledPartitions;
+    }
+
+    @Override
     public CompletionStage<List<Boolean>> containsAll(List<ContentKey> keys) {
         return CompletableFuture.completedFuture(keys.stream().map(key -> results.getIfPresent(key) != null).toList());
     }
@@ -76,6 +82,7 @@ public final class InProcessResultStore implements ResultStore {
             Duration left = options.remainingTtl(result.envelopeJson(), result.since(), now);
             if (left.toMillis() > 0) { // none left: already expired, nothing to store
                 expiry.put(result.key(), result.envelopeJson(), left);
+                pending.invalidate(result.key());
                 listeners.forEach(listener -> listener.accept(result.key()));
             }
         }

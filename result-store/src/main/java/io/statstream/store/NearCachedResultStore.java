@@ -102,6 +102,11 @@ public final class NearCachedResultStore implements ResultStore {
     }
 
     @Override
+    public FilledPartitions filledPartitions() {
+        return store.filledPartitions();
+    }
+
+    @Override
     public CompletionStage<Void> ping() {
         return store.ping();
     }

@@ -29,7 +29,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -56,6 +55,7 @@ public final class RedisResultStore implements ResultStore {
     private final String description;
     private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
     private final RedisHotKeys hotKeys;
+    private final RedisFilledPartitions filledPartitions;
     private StatefulRedisPubSubConnection<String, String> subscription; // opened with the first listener
 
     private RedisResultStore(RedisClient client, ClientResources resources, StatefulRedisConnection<String, byte[]> connection,
@@ -67,6 +67,7 @@ public final class RedisResultStore implements ResultStore {
         this.batches = batches;
         this.options = options;
         this.hotKeys = new RedisHotKeys(redis, batches, options.keyPrefix(), Clock.systemUTC());
+        this.filledPartitions = new RedisFilledPartitions(redis, options.keyPrefix());
         this.description = description;
     }
 
@@ -129,6 +130,11 @@ public final class RedisResultStore implements ResultStore {
     }
 
     @Override
+    public FilledPartitions filledPartitions() {
+        return filledPartitions;
+    }
+
+    @Override
     public CompletionStage<List<Boolean>> containsAll(List<ContentKey> keys) {
         // EXISTS of many keys only counts them: one EXISTS per key, flushed together.
         return batches.sendEach(keys, (redis, key) -> redis.exists(options.resultKey(key.hex())))
@@ -139,8 +145,8 @@ public final class RedisResultStore implements ResultStore {
     public CompletionStage<Void> putAll(List<TimedResult> results) {
         Instant now = Instant.now();
         List<CompletableFuture<?>> replies = batches.send(redis -> {
-            List<CompletableFuture<?>> sent = new ArrayList<>(results.size() + 1);
-            StringJoiner stored = new StringJoiner("\n");
+            List<CompletableFuture<?>> sent = new ArrayList<>(results.size() + 2);
+            List<String> stored = new ArrayList<>(results.size());
             for (TimedResult result : results) {
                 Duration left = options.remainingTtl(result.envelopeJson(), result.since(), now);
                 if (left.toMillis() > 0) { // none left: already expired, nothing to store
@@ -149,9 +155,11 @@ public final class RedisResultStore implements ResultStore {
                     stored.add(result.key().hex());
                 }
             }
-            // One notice names every stored key, one per line, and follows the values on the same connection.
-            if (!sent.isEmpty()) {
-                sent.add(redis.publish(options.storedChannel(), stored.toString().getBytes(StandardCharsets.US_ASCII))
+            // A stored result ends its key's pending mark, however long the key waited; then one
+            // notice names every stored key, one per line, after the values on the same connection.
+            if (!stored.isEmpty()) {
+                sent.add(redis.unlink(stored.stream().map(options::pendingKey).toArray(String[]::new)).toCompletableFuture());
+                sent.add(redis.publish(options.storedChannel(), String.join("\n", stored).getBytes(StandardCharsets.US_ASCII))
                         .toCompletableFuture());
             }
             return sent;

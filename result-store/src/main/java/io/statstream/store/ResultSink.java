@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.topic.Topics;
+import io.statstream.runtime.GroupMembership;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,12 +27,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Materializes analysis-results into the result store. Offsets are committed only after every
  * record of a poll is stored, so a store outage delays results but loses none: the sink holds the
  * batch, retries with backoff while staying in its group, and resumes when the store answers.
+ * <p>
+ * The store is a cache of the compacted topic, and a cache may come back empty (a Redis restarted
+ * without persistence). Every second, and whenever it is given partitions, the sink checks the
+ * marks it left in the store ({@link FilledPartitions}); a partition whose mark is gone is replayed
+ * from its beginning, each result for the time it has left, while new results keep flowing.
  */
 public final class ResultSink implements AutoCloseable {
     public static final String DEFAULT_GROUP_ID = "statstream-result-sink";
@@ -40,6 +49,8 @@ public final class ResultSink implements AutoCloseable {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** How soon a store that lost its data is noticed: one MGET of a few keys each time. */
+    static final Duration FILL_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final Consumer<byte[], byte[]> consumer;
     private final ResultStore store;
@@ -48,6 +59,7 @@ public final class ResultSink implements AutoCloseable {
     private final KafkaClientMetrics consumerMetrics;
     private final Thread thread;
     private volatile boolean running = true;
+    private long nextFillCheckNanos;
 
     private ResultSink(Consumer<byte[], byte[]> consumer, ResultStore store, boolean rebuild, MeterRegistry registry) {
         this.consumer = consumer;
@@ -64,16 +76,17 @@ public final class ResultSink implements AutoCloseable {
      *
      * @param rebuild replay analysis-results from the beginning, rewriting every result into the store
      */
-    public static ResultSink start(String bootstrapServers, String groupId, ResultStore store, boolean rebuild,
-                                   MeterRegistry registry) {
-        Map<String, Object> config = Map.of(
+    public static ResultSink start(String bootstrapServers, String groupId, String instanceId, ResultStore store,
+                                   boolean rebuild, MeterRegistry registry) {
+        Map<String, Object> config = new HashMap<>(GroupMembership.consumerConfig(instanceId));
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 // under exactly_once_v2 the worker writes results in transactions: never store an aborted one
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+                ConsumerConfig.CLIENT_ID_CONFIG, groupId));
         ResultSink sink = new ResultSink(
                 new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()), store, rebuild, registry);
         sink.thread.start();
@@ -82,9 +95,13 @@ public final class ResultSink implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(Topics.ANALYSIS_RESULTS.name()), new RebuildOnFirstAssignment());
+            consumer.subscribe(List.of(Topics.ANALYSIS_RESULTS.name()), new RefillOnAssignment());
             while (running) {
                 try {
+                    if (System.nanoTime() - nextFillCheckNanos >= 0) {
+                        nextFillCheckNanos = System.nanoTime() + FILL_CHECK_INTERVAL.toNanos();
+                        refillWhereLost(consumer.assignment(), false);
+                    }
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
                     if (!records.isEmpty()) {
                         storeThenCommit(records);
@@ -183,6 +200,58 @@ public final class ResultSink implements AutoCloseable {
         }
     }
 
+    /**
+     * Replays from the beginning the partitions whose marks the store lost (all of them when
+     * {@code all}), then marks them. The beginning is committed before the mark is written, so a
+     * sink that dies during the replay resumes it, and never finds a mark over a store it did not
+     * refill. When the store does not answer, the next check tries again.
+     */
+    private void refillWhereLost(Collection<TopicPartition> assigned, boolean all) {
+        if (assigned.isEmpty()) {
+            return;
+        }
+        Map<Integer, TopicPartition> byNumber = new HashMap<>();
+        assigned.forEach(partition -> byNumber.put(partition.partition(), partition));
+        FilledPartitions marks = store.filledPartitions();
+        try {
+            Set<Integer> lost = all ? byNumber.keySet()
+                    : marks.unmarked(byNumber.keySet()).toCompletableFuture().get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (lost.isEmpty()) {
+                return;
+            }
+            List<TopicPartition> replayed = lost.stream().map(byNumber::get).toList();
+            consumer.seekToBeginning(replayed);
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(replayed);
+            Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
+            beginnings.forEach((partition, offset) -> beginning.put(partition, new OffsetAndMetadata(offset)));
+            consumer.commitSync(beginning);
+            marks.mark(lost).toCompletableFuture().get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            metrics.refilled(replayed.size());
+            // A first start over an empty topic is no news; a store that lost results is.
+            Map<TopicPartition, Long> ends = consumer.endOffsets(replayed);
+            boolean holdsResults = replayed.stream().anyMatch(partition -> ends.get(partition) > beginnings.get(partition));
+            if (holdsResults) {
+                LOG.warn("Result store {} holds no mark for {} of {} ({}): replaying {} from the beginning into it",
+                        store.describe(), describe(replayed), Topics.ANALYSIS_RESULTS.name(),
+                        all ? "rebuild requested" : "it lost its data, or was never filled", replayed.size() == 1 ? "it" : "them");
+            } else {
+                LOG.info("Result store {} marked as filled from {} of {} (empty so far)", store.describe(), describe(replayed),
+                        Topics.ANALYSIS_RESULTS.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            LOG.info("Could not commit the replay's start after a rebalance ({}); the next check tries again", e.toString());
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Result store {} did not answer the fill check ({}); the next check tries again", store.describe(), e.toString());
+        }
+    }
+
+    private static String describe(Collection<TopicPartition> partitions) {
+        return partitions.size() + (partitions.size() == 1 ? " partition" : " partitions");
+    }
+
     /** Puts every assigned partition back at its committed offset, so nothing polled but unstored is skipped. */
     private void rewindToCommitted() {
         try {
@@ -207,26 +276,20 @@ public final class ResultSink implements AutoCloseable {
         }
     }
 
-    private final class RebuildOnFirstAssignment implements ConsumerRebalanceListener {
+    /** New partitions are checked at once; with SINK_REBUILD, the first ones are replayed whatever their marks. */
+    private final class RefillOnAssignment implements ConsumerRebalanceListener {
         private boolean rebuilt;
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (rebuild && !rebuilt && !partitions.isEmpty()) {
-                LOG.info("Rebuilding the result store from the beginning of {} ({} partitions)",
-                        Topics.ANALYSIS_RESULTS.name(), partitions.size());
-                consumer.seekToBeginning(partitions);
-                rebuilt = true;
-            }
+            boolean all = rebuild && !rebuilt && !partitions.isEmpty();
+            rebuilt |= all;
+            refillWhereLost(partitions, all);
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             LOG.info("Result sink gives up {}", describe(partitions));
-        }
-
-        private String describe(Collection<TopicPartition> partitions) {
-            return partitions.size() + (partitions.size() == 1 ? " partition" : " partitions");
         }
     }
 }

@@ -20,7 +20,8 @@ public final class ResultSinkMain {
             MetricsEndpoint metrics = MetricsEndpoint.start(settings.getInt(SharedSettings.METRICS_PORT), registry);
             ResultStore store = ResultStores.open(StoreSettings.of(settings), registry);
             ResultSink sink = ResultSink.start(settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS),
-                    settings.getString(SinkSettings.SINK_GROUP_ID), store, settings.getBoolean(SinkSettings.SINK_REBUILD), registry);
+                    settings.getString(SinkSettings.SINK_GROUP_ID), settings.getString(SinkSettings.SINK_INSTANCE_ID), store,
+                    settings.getBoolean(SinkSettings.SINK_REBUILD), registry);
             return () -> {
                 sink.close();
                 store.close();

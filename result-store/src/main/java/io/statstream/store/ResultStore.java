@@ -57,7 +57,8 @@ public interface ResultStore extends AutoCloseable {
 
     /**
      * Stores envelopes for what is left of the configured time to live (a later put for the same
-     * key replaces it) and tells the {@link #onStored} listeners; one round trip.
+     * key replaces it), ends their keys' pending marks and tells the {@link #onStored} listeners;
+     * one round trip.
      */
     CompletionStage<Void> putAll(List<TimedResult> results);
 
@@ -67,8 +68,9 @@ public interface ResultStore extends AutoCloseable {
     }
 
     /**
-     * Records that the keys were accepted and their results are on the way, for the pending time
-     * to live from now (a later acceptance extends it), all in one round trip.
+     * Records that the keys were accepted and their results are on the way, until their results
+     * are stored (at most the pending time to live from now; a later acceptance extends it), all
+     * in one round trip.
      */
     CompletionStage<Void> markPending(Collection<ContentKey> keys);
 
@@ -88,6 +90,9 @@ public interface ResultStore extends AutoCloseable {
 
     /** The request counts kept beside the results, on the same connection. */
     HotKeys hotKeys();
+
+    /** The sink's marks of the partitions it filled the store from, kept beside the results. */
+    FilledPartitions filledPartitions();
 
     /** Completes when the store answers; exceptionally when it does not. */
     CompletionStage<Void> ping();

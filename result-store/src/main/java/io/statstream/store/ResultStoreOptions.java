@@ -21,8 +21,12 @@ public record ResultStoreOptions(String keyPrefix, Duration resultTtl, Duration 
                                  Map<AnalysisType, Duration> ttlByType) {
     public static final String DEFAULT_KEY_PREFIX = "statstream:";
     public static final Duration DEFAULT_RESULT_TTL = Duration.ofHours(1);
-    /** Long enough for a result to arrive under load; short enough that a lost request is not pending for ever. */
-    public static final Duration DEFAULT_PENDING_TTL = Duration.ofMinutes(10);
+    /**
+     * A mark ends when its result is stored, however late; this only bounds a mark whose request
+     * will never be computed (deleted by the requests topic's retention before a worker read it).
+     * A worker a whole day behind is an outage an operator already knows about.
+     */
+    public static final Duration DEFAULT_PENDING_TTL = Duration.ofHours(24);
     public static final long DEFAULT_MAX_IN_PROCESS_ENTRIES = 100_000;
 
     public static final ResultStoreOptions DEFAULT = new ResultStoreOptions(DEFAULT_KEY_PREFIX, DEFAULT_RESULT_TTL,

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the sink counts: results stored, failed writes, and the end-to-end latency from the moment
+ * What the sink counts: results stored, failed writes, partitions refilled, and the end-to-end latency from the moment
  * the broker accepted the request to the moment its result is in the store. A result record keeps
  * its request's timestamp (Kafka Streams carries it through), so that is now minus the record time.
  */
@@ -16,10 +16,12 @@ final class SinkMetrics {
     static final String STORED = "statstream.sink.stored";
     static final String STORE_FAILURES = "statstream.sink.store.failures";
     static final String END_TO_END = "statstream.end_to_end.latency";
+    static final String REFILLS = "statstream.sink.refills";
 
     private final Counter stored;
     private final Counter failures;
     private final Timer endToEnd;
+    private final Counter refills;
 
     SinkMetrics(MeterRegistry registry) {
         stored = Counter.builder(STORED).description("Results written to the store").register(registry);
@@ -30,11 +32,18 @@ final class SinkMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(registry);
+        refills = Counter.builder(REFILLS)
+                .description("Partitions of analysis-results replayed into a store that had lost them (or on SINK_REBUILD)")
+                .register(registry);
     }
 
     void stored(long acceptedAtMillis, long nowMillis) {
         stored.increment();
         endToEnd.record(Math.max(0, nowMillis - acceptedAtMillis), TimeUnit.MILLISECONDS);
+    }
+
+    void refilled(int partitions) {
+        refills.increment(partitions);
     }
 
     void storeFailed() {

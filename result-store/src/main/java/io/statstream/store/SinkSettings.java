@@ -12,12 +12,17 @@ import java.util.Map;
 public final class SinkSettings extends AbstractConfig {
     public static final String SINK_GROUP_ID = "SINK_GROUP_ID";
     public static final String SINK_REBUILD = "SINK_REBUILD";
+    public static final String SINK_INSTANCE_ID = "SINK_INSTANCE_ID";
 
     public static final ConfigDef DEFINITION = SharedSettings.define(new ConfigDef())
             .define(SINK_GROUP_ID, Type.STRING, ResultSink.DEFAULT_GROUP_ID, new ConfigDef.NonEmptyString(), Importance.LOW,
                     "Consumer group of the result sink.")
             .define(SINK_REBUILD, Type.BOOLEAN, false, Importance.MEDIUM,
-                    "Replay analysis-results from the beginning into the store at start-up (rebuilds a lost cache).");
+                    "Replay analysis-results from the beginning into the store at start-up, whatever the sink's marks"
+                            + " in the store say (a store that lost its data is refilled without it).")
+            .define(SINK_INSTANCE_ID, Type.STRING, "", Importance.LOW,
+                    "A name for this sink that stays the same across its restarts and that no other sink has"
+                            + " (static membership: a restarted sink takes its partitions back at once).");
 
     public SinkSettings(Map<String, ?> values) {
         super(DEFINITION, values, false);

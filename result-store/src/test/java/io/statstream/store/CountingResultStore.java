@@ -57,6 +57,11 @@ public final class CountingResultStore implements ResultStore {
     }
 
     @Override
+    public FilledPartitions filledPartitions() {
+        return store.filledPartitions();
+    }
+
+    @Override
     public CompletionStage<List<Boolean>> containsAll(List<ContentKey> keys) {
         count("containsAll");
         return store.containsAll(keys);

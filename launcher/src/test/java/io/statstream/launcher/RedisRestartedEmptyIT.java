@@ -1,0 +1,77 @@
+package io.statstream.launcher;
+
+import io.statstream.embedded.RedisServerProcess;
+import io.statstream.model.key.CanonicalForm;
+import io.statstream.model.topic.Topics;
+import io.statstream.store.ResultStore;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Redis is a cache of analysis-results: when it comes back empty, the sink notices its marks are
+ * gone and refills it from the topic by itself, while results keep arriving. No operator acts.
+ */
+class RedisRestartedEmptyIT {
+    private static final Duration RECOVERY = Duration.ofSeconds(30);
+
+    @Test
+    void everyResultIsServedAgainSoonAfterRedisRestartsEmpty() throws Exception {
+        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
+             KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
+            RedisServerProcess redis = realRedis(pipeline);
+            List<CanonicalForm> before = Requests.distinct(200, System.nanoTime());
+            produce(kafka, before);
+            awaitStored(pipeline.store(), before, Duration.ofSeconds(60), "every result is stored");
+
+            redis.stop();
+            redis.start(); // without persistence: every result and mark is gone
+            List<CanonicalForm> after = Requests.distinct(200, System.nanoTime());
+            produce(kafka, after);
+
+            awaitStored(pipeline.store(), before, RECOVERY, "the results stored before the restart are back");
+            awaitStored(pipeline.store(), after, RECOVERY, "the results computed after the restart are stored");
+            assertTrue(pipeline.registry().get("statstream.sink.refills").counter().count() >= 1, "the sink refilled");
+        }
+    }
+
+    static RedisServerProcess realRedis(LocalPipeline pipeline) {
+        if (pipeline.redis().isEmpty() && System.getenv("CI") != null) {
+            fail("CI promises a real Redis: install redis-server");
+        }
+        assumeTrue(pipeline.redis().isPresent(), "needs a redis-server on the PATH");
+        return pipeline.redis().get();
+    }
+
+    private static void produce(KafkaProbe kafka, List<CanonicalForm> requests) throws Exception {
+        for (CanonicalForm request : requests) {
+            kafka.produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII),
+                    request.jsonBytes());
+        }
+    }
+
+    private static void awaitStored(ResultStore store, List<CanonicalForm> requests, Duration timeout, String what)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!allStored(store, requests)) {
+            assertTrue(System.nanoTime() < deadline, "timed out after " + timeout + " waiting until " + what);
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean allStored(ResultStore store, List<CanonicalForm> requests) {
+        try {
+            return store.containsAll(requests.stream().map(CanonicalForm::key).toList()).toCompletableFuture().get()
+                    .stream().allMatch(Boolean::booleanValue);
+        } catch (Exception e) {
+            return false; // Redis is still coming back
+        }
+    }
+}
