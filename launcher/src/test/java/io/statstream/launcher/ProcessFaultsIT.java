@@ -1,0 +1,241 @@
+package io.statstream.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statstream.api.ApiMain;
+import io.statstream.embedded.EmbeddedKafka;
+import io.statstream.embedded.RedisServerProcess;
+import io.statstream.model.topic.Topics;
+import io.statstream.store.ResultSinkMain;
+import io.statstream.worker.service.WorkerMain;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.statstream.launcher.RedisOutageIT.awaitTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fault suite: worker, sink and API as separate processes against a broker and a real
+ * redis-server; a bulk of distinct analyses goes in through the batch endpoint, one part fails the
+ * way parts fail while the bulk is still coming in, and every accepted key must end answered. Each
+ * scenario reports submitted, accepted, answered, lost, extra computations (results published
+ * beyond one per accepted key) and the time from the fault to the last answer (one line on stdout
+ * and in target/reliability.tsv). {@code -Dfaults.analyses=20000} runs the full size;
+ * RELIABILITY.md has the figures.
+ */
+class ProcessFaultsIT {
+    private static final int ANALYSES = Integer.getInteger("faults.analyses", 2_000);
+    private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(90);
+    private static final Path REPORT = Path.of("target", "reliability.tsv");
+
+    @Test
+    void aWorkerKilledMidStreamAndRestartedLosesNothing() throws Exception {
+        try (Topology topology = Topology.start("worker-kill")) {
+            Bulk bulk = topology.submitInBackground(ANALYSES);
+            bulk.awaitAccepted(ANALYSES / 4);
+            ServiceProcesses.kill(topology.worker);
+            Instant fault = Instant.now();
+            Thread.sleep(1_000); // an orchestrator's restart delay
+            topology.worker = topology.launchWorker();
+            topology.awaitAllAnswered(bulk.keys(), fault, "worker kill -9, restarted after 1 s");
+        }
+    }
+
+    @Test
+    void aSinkKilledMidStreamAndRestartedLosesNothing() throws Exception {
+        try (Topology topology = Topology.start("sink-kill")) {
+            Bulk bulk = topology.submitInBackground(ANALYSES);
+            bulk.awaitAccepted(ANALYSES / 4);
+            ServiceProcesses.kill(topology.sink);
+            Instant fault = Instant.now();
+            Thread.sleep(1_000);
+            topology.sink = topology.launchSink();
+            topology.awaitAllAnswered(bulk.keys(), fault, "sink kill -9, restarted after 1 s");
+        }
+    }
+
+    @Test
+    void redisRestartedEmptyMidStreamLosesNothing() throws Exception {
+        try (Topology topology = Topology.start("redis-empty")) {
+            Bulk bulk = topology.submitInBackground(ANALYSES);
+            bulk.awaitAccepted(ANALYSES / 4);
+            topology.redis.stop();
+            Instant fault = Instant.now();
+            Thread.sleep(500); // calls meanwhile are refused (503) or their items failed: not accepted
+            topology.redis.start(); // no persistence: results, marks and pending marks are gone
+            topology.awaitAllAnswered(bulk.keys(), fault, "Redis restarted empty after 0.5 s");
+        }
+    }
+
+    /** A bulk submitted in calls of 500 from a thread of its own, so that a fault can land in the middle of it. */
+    private static final class Bulk {
+        private final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        private CompletableFuture<Void> done;
+
+        void awaitAccepted(int count) throws Exception {
+            awaitTrue(() -> accepted.size() >= count || done.isDone(), count + " analyses accepted");
+        }
+
+        /** Every key the API accepted (202 pending or done), once the whole bulk was sent. */
+        List<String> keys() {
+            done.join();
+            return List.copyOf(accepted);
+        }
+    }
+
+    /** A broker and Redis here, the three services as processes, and what a scenario needs to measure. */
+    private static final class Topology implements AutoCloseable {
+        private final String name;
+        private final EmbeddedKafka kafka;
+        private final RedisServerProcess redis;
+        private final ServiceProcesses services = new ServiceProcesses();
+        private final KafkaProbe probe;
+        private final Map<String, String> env = new HashMap<>();
+        private final ApiClient api;
+        private Process worker;
+        private Process sink;
+        private long resultsBefore;
+
+        private Topology(String name, EmbeddedKafka kafka, RedisServerProcess redis) throws Exception {
+            this.name = name;
+            this.kafka = kafka;
+            this.redis = redis;
+            this.probe = new KafkaProbe(kafka.bootstrapServers());
+            int httpPort = ServiceProcesses.freePort();
+            env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "REDIS_URL", redis.url(),
+                    "HTTP_PORT", Integer.toString(httpPort), "TOPIC_PARTITIONS", "3", "METRICS_PORT", "0",
+                    // Every answer from the store itself: the API's near cache would hide a store that lost results.
+                    "NEAR_CACHE_ENTRIES", "0",
+                    // As docker-compose runs them: a restarted service takes its partitions back at once.
+                    "WORKER_INSTANCE_ID", name + "-worker", "SINK_INSTANCE_ID", name + "-sink"));
+            this.api = new ApiClient(URI.create("http://localhost:" + httpPort));
+        }
+
+        static Topology start(String name) throws Exception {
+            EmbeddedKafka kafka = EmbeddedKafka.start();
+            RedisServerProcess redis = RedisServerProcess.start(RedisServerProcess.findBinary()
+                    .orElseThrow(() -> new AssertionError("the fault suite needs redis-server on the PATH")));
+            Topology topology = new Topology(name, kafka, redis);
+            topology.worker = topology.launchWorker();
+            topology.sink = topology.launchSink();
+            topology.services.launch(ApiMain.class, name + "-api", topology.env);
+            awaitTrue(() -> SeparateProcessesIT.healthy(topology.api), "the API answers");
+            // One analysis end to end first: the worker has joined its group and the sink its own.
+            String first = topology.api.submit("{\"type\":\"descriptive\",\"data\":[1,2," + System.nanoTime() + "]}")
+                    .json().get("key").asText();
+            assertEquals(200, topology.api.awaitResult(first, Duration.ofSeconds(60)).status());
+            return topology;
+        }
+
+        Process launchWorker() throws Exception {
+            return services.launch(WorkerMain.class, name + "-worker", env);
+        }
+
+        Process launchSink() throws Exception {
+            return services.launch(ResultSinkMain.class, name + "-sink", env);
+        }
+
+        /**
+         * Submits distinct analyses in calls of 500 from another thread, a call answered 503 sent
+         * again after its Retry-After. An item counts as accepted when its call answered it
+         * "pending" or "done"; an item "failed" told the client it was not taken.
+         */
+        Bulk submitInBackground(int analyses) throws Exception {
+            resultsBefore = probe.endOffsets(Topics.ANALYSIS_RESULTS.name());
+            long run = System.nanoTime();
+            Bulk bulk = new Bulk();
+            bulk.done = CompletableFuture.runAsync(() -> {
+                for (int from = 0; from < analyses; from += 500) {
+                    String body = IntStream.range(from, Math.min(analyses, from + 500))
+                            .mapToObj(i -> "{\"type\":\"ttest_one_sample\",\"data\":[" + run + "," + i + ",3,4],\"mu\":1}")
+                            .collect(Collectors.joining("\n"));
+                    ApiClient.Reply reply = api.post("/v1/analyses/batch", "application/x-ndjson", body);
+                    for (int retry = 0; reply.status() == 503 && retry < 30; retry++) {
+                        pause(Duration.ofSeconds(Long.parseLong(reply.header("Retry-After")))); // as a client would
+                        reply = api.post("/v1/analyses/batch", "application/x-ndjson", body);
+                    }
+                    assertEquals(200, reply.status(), reply.response().body());
+                    for (JsonNode item : reply.json().get("items")) {
+                        String state = item.get("state").asText();
+                        if (state.equals("pending") || state.equals("done")) {
+                            bulk.accepted.add(item.get("key").asText());
+                        } else {
+                            assertEquals("failed", state, item.toString());
+                        }
+                    }
+                }
+            });
+            return bulk;
+        }
+
+        private static void pause(Duration duration) {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Waits until every key answers done, then reports; fails when a key is still unanswered at the deadline. */
+        void awaitAllAnswered(List<String> keys, Instant fault, String scenario) throws Exception {
+            long deadline = System.nanoTime() + ANSWERED_WITHIN.toNanos();
+            int unanswered = keys.size();
+            while (unanswered > 0 && System.nanoTime() < deadline) {
+                unanswered = unanswered(keys);
+                if (unanswered > 0) {
+                    Thread.sleep(100);
+                }
+            }
+            Duration recovery = Duration.between(fault, Instant.now());
+            long computations = probe.endOffsets(Topics.ANALYSIS_RESULTS.name()) - resultsBefore;
+            String line = String.join("\t", scenario, Integer.toString(ANALYSES), Integer.toString(keys.size()),
+                    Integer.toString(keys.size() - unanswered),
+                    Integer.toString(unanswered), Long.toString(computations - keys.size()),
+                    String.format("%.1f", recovery.toMillis() / 1000.0));
+            System.out.println("FAULT\t" + line);
+            Files.writeString(REPORT, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            assertEquals(0, unanswered, scenario + ": accepted keys still unanswered " + ANSWERED_WITHIN + " after the fault");
+        }
+
+        private int unanswered(List<String> keys) {
+            int missing = 0;
+            for (int from = 0; from < keys.size(); from += 10_000) {
+                String body = keys.subList(from, Math.min(keys.size(), from + 10_000)).stream()
+                        .map(key -> '"' + key + '"').collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+                ApiClient.Reply reply = api.post("/v1/analyses/lookup", "application/json", body);
+                if (reply.status() != 200) {
+                    return keys.size(); // the store is still coming back
+                }
+                for (JsonNode item : reply.json().get("results")) {
+                    if (!item.get("state").asText().equals("done")) {
+                        missing++;
+                    }
+                }
+            }
+            return missing;
+        }
+
+        @Override
+        public void close() throws Exception {
+            services.close();
+            probe.close();
+            redis.close();
+            kafka.close();
+        }
+    }
+}
