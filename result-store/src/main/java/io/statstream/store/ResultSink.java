@@ -167,6 +167,10 @@ public final class ResultSink implements AutoCloseable {
     /**
      * Commits exactly what was stored: the offset after the last stored record of each partition,
      * never the consumer's position, which may have moved past records that were not stored.
+     * Asynchronously: a synchronous commit held the next poll, and the next result, for a round
+     * trip to the broker. Commits reach the broker in the order they are made, and a commit that
+     * fails (the partitions moved) only means the new owner writes those results again, which is
+     * harmless; none is skipped.
      */
     private void commit(ConsumerRecords<byte[], byte[]> stored) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -174,13 +178,12 @@ public final class ResultSink implements AutoCloseable {
             List<ConsumerRecord<byte[], byte[]>> records = stored.records(partition);
             offsets.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
         }
-        try {
-            consumer.commitSync(offsets);
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            // The partitions moved to another member, which reads them again from the last commit:
-            // the results are written twice, which is harmless, and none is skipped.
-            LOG.info("Could not commit after a rebalance ({}); the new owner re-reads those results", e.toString());
-        }
+        consumer.commitAsync(offsets, (committed, error) -> {
+            if (error != null) {
+                LOG.info("Could not commit stored results ({}); whoever reads those partitions next writes them again",
+                        error.toString());
+            }
+        });
     }
 
     /**

@@ -76,7 +76,7 @@ public final class AnalysisWorker implements AutoCloseable {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS));
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.getString(WorkerSettings.PROCESSING_GUARANTEE));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(WorkerSettings.WORKER_THREADS));
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.getLong(WorkerSettings.WORKER_COMMIT_INTERVAL_MS));
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
         // Only the main consumer joins the group; Streams suffixes the instance id per stream thread.
         GroupMembership.consumerConfig(settings.getString(WorkerSettings.WORKER_INSTANCE_ID))
                 .forEach((name, value) -> config.put(StreamsConfig.mainConsumerPrefix(name), value));
@@ -85,10 +85,12 @@ public final class AnalysisWorker implements AutoCloseable {
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, AnswerFailedRecords.class);
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ANALYSIS_REQUESTS_DLQ.name());
         // Kafka Streams lingers 100 ms per produce by default, for throughput; a result waited on
-        // by a client should not wait for company at all. Under load, results still leave in
-        // batches (those that queue while earlier ones are sent), and large batches cost fewer
-        // wake-ups of the producer's thread (a send that fills a batch wakes it).
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // by a client should not wait for company at all (a 5 ms linger was 5 ms of every miss).
+        // One request in flight batches by itself instead: a lone result leaves at once, and under
+        // load results queue into large batches while the one before is acknowledged (without
+        // it, linger 0 sent near one batch per result: 8k analyses/s against 9-10k, BENCHMARKS.md).
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 128 * 1024);
         // Dead letters carry the original request, which may be as large as the topics allow.
         config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MaxMessageSize.BYTES);
