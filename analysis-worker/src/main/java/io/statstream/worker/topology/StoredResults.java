@@ -1,14 +1,16 @@
 package io.statstream.worker.topology;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.statstream.model.key.ContentKey;
 import io.statstream.store.ResultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,20 +23,28 @@ import java.util.concurrent.TimeUnit;
  * which costs time but never a result. After a failure the store is not asked again for a
  * cool-down, so a Redis that hangs cannot stall the stream past its poll interval, one timeout
  * per record.
+ * <p>
+ * A poll and the processing of its records happen on the same stream thread, so each thread
+ * keeps the answers of its last few polls to itself, in plain maps: a concurrent cache with
+ * expiry (Caffeine) spent a tenth of the stream thread on one put per key.
  */
 final class StoredResults {
     private static final Logger LOG = LoggerFactory.getLogger(StoredResults.class);
     private static final Duration COOL_DOWN = Duration.ofSeconds(5);
     /** Far longer than a poll takes to process; short enough that no answer is old when used. */
     private static final Duration ANSWERS_KEPT = Duration.ofSeconds(5);
-    private static final long MAX_ANSWERS = 100_000;
+    /** Kafka Streams may poll again before it has processed a poll's records: a few polls back. */
+    private static final int POLLS_KEPT = 8;
 
     private final ResultStore store;
     private final Duration timeout;
-    private final Cache<ContentKey, CompletableFuture<Boolean>> answers = Caffeine.newBuilder()
-            .expireAfterWrite(ANSWERS_KEPT).maximumSize(MAX_ANSWERS).build();
+    private final ThreadLocal<Deque<PollAnswers>> polls = ThreadLocal.withInitial(ArrayDeque::new);
     private volatile boolean reachable = true;
     private volatile long askAgainAtNanos;
+
+    /** The store's answer for a poll's keys, and where each key is in it. */
+    private record PollAnswers(Map<ContentKey, Integer> positions, CompletableFuture<List<Boolean>> stored, long askedAtNanos) {
+    }
 
     StoredResults(ResultStore store, Duration timeout) {
         this.store = store;
@@ -46,10 +56,14 @@ final class StoredResults {
         if (keys.isEmpty() || coolingDown()) {
             return;
         }
-        CompletableFuture<List<Boolean>> found = store.containsAll(keys).toCompletableFuture();
+        Map<ContentKey, Integer> positions = new HashMap<>(keys.size() * 2);
         for (int i = 0; i < keys.size(); i++) {
-            int index = i;
-            answers.put(keys.get(i), found.thenApply(stored -> stored.get(index)));
+            positions.putIfAbsent(keys.get(i), i);
+        }
+        Deque<PollAnswers> recent = polls.get();
+        recent.addFirst(new PollAnswers(positions, store.containsAll(keys).toCompletableFuture(), System.nanoTime()));
+        while (recent.size() > POLLS_KEPT) {
+            recent.removeLast();
         }
     }
 
@@ -57,10 +71,8 @@ final class StoredResults {
         if (coolingDown()) {
             return false;
         }
-        CompletableFuture<Boolean> answer = answers.getIfPresent(key);
         try {
-            boolean contains = (answer != null ? answer : store.contains(key).toCompletableFuture())
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            boolean contains = askedWithItsPoll(key);
             if (!reachable) {
                 reachable = true;
                 LOG.info("Result store {} answers again: duplicates of stored results are dropped again", store.describe());
@@ -71,7 +83,7 @@ final class StoredResults {
             return false;
         } catch (Exception e) {
             askAgainAtNanos = System.nanoTime() + COOL_DOWN.toNanos();
-            answers.invalidateAll(); // they would fail the same way, one timeout each
+            polls.get().clear(); // they would fail the same way, one timeout each
             if (reachable) {
                 reachable = false; // log the change of state, not every record
                 LOG.warn("Result store {} does not answer ({}): computing without checking for stored results",
@@ -79,6 +91,21 @@ final class StoredResults {
             }
             return false;
         }
+    }
+
+    /** The answer of the newest recent poll that carried the key, or the store's answer for it alone. */
+    private boolean askedWithItsPoll(ContentKey key) throws Exception {
+        long now = System.nanoTime();
+        for (PollAnswers poll : polls.get()) {
+            if (now - poll.askedAtNanos() > ANSWERS_KEPT.toNanos()) {
+                break; // newest first: the rest are older still
+            }
+            Integer position = poll.positions().get(key);
+            if (position != null) {
+                return poll.stored().get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(position);
+            }
+        }
+        return store.contains(key).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private boolean coolingDown() {
