@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# statstream beside the seed's design (../shared/peers/seed-django), the same work through both on
+# this machine, one after the other: one client's new analyses until each result is back
+# (seq_miss.py), and a bulk of new analyses until every result is back (statstream: the batch
+# endpoint through the CLI, then `wait`; the seed: wrk at 16 connections, synchronous misses).
+# Needs what the seed's README lists (Debian packages) and a built tree (mvn -B -q -DskipTests package).
+# Usage, from the repository root: benchmarks/scripts/beside-seed.sh [analyses, default 100000]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${1:-100000}
+SEED=${SEED_PEER:-../shared/peers/seed-django}
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; [ -f /tmp/seedpeer-gunicorn.pid ] && kill "$(cat /tmp/seedpeer-gunicorn.pid)" 2>/dev/null; [ -f /tmp/seedpeer-redis.pid ] && kill "$(cat /tmp/seedpeer-redis.pid)" 2>/dev/null; rm -rf "$work"' EXIT
+
+python3 - "$N" > "$work/requests.ndjson" <<'PY'
+import math, sys, time
+n, run = int(sys.argv[1]), time.time_ns()
+for i in range(n):
+    xs = ",".join("%.4f" % (10 + math.sin((i + 1) * (k + 1)) * 3) for k in range(30))
+    print('{"type":"ttest_one_sample","mu":%d.%06d,"data":[%s]}' % (run % 1000, i, xs))
+PY
+
+echo "== statstream (./statstream-local)"
+java -jar launcher/target/statstream.jar > "$work/statstream.log" 2>&1 &
+for _ in $(seq 1 120); do curl -sf localhost:8080/health >/dev/null 2>&1 && break; sleep 0.5; done
+python3 "$SEED/seq_miss.py" 127.0.0.1 8080 ss 3000 1 > /dev/null   # warm-up: the JIT compiles the path
+python3 "$SEED/seq_miss.py" 127.0.0.1 8080 ss 2000 2
+start=$(date +%s.%N)
+./statstream submit "$work/requests.ndjson" --keys "$work/keys.txt" > /dev/null 2>&1
+submitted=$(date +%s.%N)
+./statstream wait "$work/keys.txt" --out "$work/results.ndjson" > /dev/null 2>&1
+end=$(date +%s.%N)
+echo "bulk: $N new analyses submitted in $(echo "$submitted - $start" | bc) s, all results back in $(echo "$end - $start" | bc) s ($(grep -c '"done"' "$work/results.ndjson") done)"
+kill %1; wait %1 2>/dev/null || true
+
+echo "== seed design (Django + SciPy, gunicorn 2 workers, 16 connections)"
+redis-server --port 6390 --save '' --appendonly no --daemonize yes --pidfile /tmp/seedpeer-redis.pid > /dev/null
+(cd "$SEED" && PATH=/usr/bin:$PATH gunicorn -w 2 -b 127.0.0.1:8090 --pid /tmp/seedpeer-gunicorn.pid --daemon seedpeer:application)
+for _ in $(seq 1 50); do curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"data":[1,2,3]}' http://127.0.0.1:8090/api/v1/stats/ttest/ && break; sleep 0.2; done
+python3 "$SEED/seq_miss.py" 127.0.0.1 8090 seed 2000 2
+rate=$(cd "$SEED" && wrk -t1 -c16 -d30s -s miss.lua http://127.0.0.1:8090/api/v1/stats/ttest/ | awk '/Requests\/sec/ {print $2}')
+echo "bulk: $rate new analyses/s at 16 connections for 30 s: $N would take $(echo "$N / $rate" | bc) s"
