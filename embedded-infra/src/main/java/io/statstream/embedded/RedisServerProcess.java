@@ -81,6 +81,26 @@ public final class RedisServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** Freezes the server (SIGSTOP) as a hung host would: connections stay open, nothing answers. */
+    public synchronized void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen server go on (SIGCONT), with everything it held. */
+    public synchronized void thaw() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        if (process == null) {
+            throw new IllegalStateException("redis-server is not running");
+        }
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill " + signal + " " + process.pid() + " failed");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();

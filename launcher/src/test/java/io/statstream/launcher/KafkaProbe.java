@@ -38,6 +38,11 @@ final class KafkaProbe implements AutoCloseable {
         return admin.listOffsets(partitions).all().get().values().stream().mapToLong(info -> info.offset()).sum();
     }
 
+    /** How many members a consumer group (a Kafka Streams application's, too) has now. */
+    int groupMembers(String groupId) throws Exception {
+        return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).members().size();
+    }
+
     void produce(String topic, byte[] key, byte[] value) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),

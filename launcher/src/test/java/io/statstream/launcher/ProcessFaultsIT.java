@@ -7,6 +7,7 @@ import io.statstream.embedded.RedisServerProcess;
 import io.statstream.model.topic.Topics;
 import io.statstream.store.ResultSinkMain;
 import io.statstream.worker.service.WorkerMain;
+import io.statstream.worker.service.WorkerSettings;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -41,6 +42,7 @@ class ProcessFaultsIT {
     private static final int ANALYSES = Integer.getInteger("faults.analyses", 2_000);
     private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(90);
     private static final Path REPORT = Path.of("target", "reliability.tsv");
+    private static final Duration FREEZE = Duration.ofSeconds(Integer.getInteger("faults.freeze.seconds", 5));
 
     @Test
     void aWorkerKilledMidStreamAndRestartedLosesNothing() throws Exception {
@@ -81,6 +83,47 @@ class ProcessFaultsIT {
         }
     }
 
+    @Test
+    void redisFrozenMidStreamLosesNothingAndAcceptsNothingFalsely() throws Exception {
+        try (Topology topology = Topology.start("redis-frozen")) {
+            Bulk bulk = topology.submitInBackground(ANALYSES);
+            bulk.awaitAccepted(ANALYSES / 4);
+            topology.redis.freeze();
+            Thread.sleep(FREEZE.toMillis()); // calls meanwhile time out: 503, sent again after it
+            topology.redis.thaw();
+            Instant fault = Instant.now();
+            topology.awaitAllAnswered(bulk.keys(), fault, "Redis frozen (SIGSTOP) for " + FREEZE.toSeconds() + " s");
+        }
+    }
+
+    @Test
+    void theApiKilledMidBatchLosesNothingTheClientWasToldAccepted() throws Exception {
+        try (Topology topology = Topology.start("api-kill")) {
+            Bulk bulk = topology.submitInBackground(ANALYSES);
+            bulk.awaitAccepted(ANALYSES / 4);
+            ServiceProcesses.kill(topology.api);
+            Instant fault = Instant.now();
+            Thread.sleep(1_000); // the client's calls fail and are sent again once it is back
+            topology.api = topology.launchApi();
+            topology.awaitAllAnswered(bulk.keys(), fault, "API kill -9, restarted after 1 s");
+        }
+    }
+
+    @Test
+    void aSurvivingWorkerTakesOverAKilledOnesPartitions() throws Exception {
+        try (Topology topology = Topology.start("worker-takeover")) {
+            Process second = topology.services.launch(WorkerMain.class, "worker-takeover-worker-2",
+                    topology.withEnv("WORKER_INSTANCE_ID", "worker-takeover-worker-2"));
+            awaitTrue(() -> topology.groupMembers() == 2, "the second worker joined");
+            Bulk bulk = topology.submitInBackground(ANALYSES);
+            bulk.awaitAccepted(ANALYSES / 4);
+            ServiceProcesses.kill(topology.worker); // not restarted
+            Instant fault = Instant.now();
+            topology.awaitAllAnswered(bulk.keys(), fault, "one of two workers kill -9, not restarted");
+            assertTrue(second.isAlive());
+        }
+    }
+
     /** A bulk submitted in calls of 500 from a thread of its own, so that a fault can land in the middle of it. */
     private static final class Bulk {
         private final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
@@ -105,9 +148,10 @@ class ProcessFaultsIT {
         private final ServiceProcesses services = new ServiceProcesses();
         private final KafkaProbe probe;
         private final Map<String, String> env = new HashMap<>();
-        private final ApiClient api;
+        private final ApiClient apiClient;
         private Process worker;
         private Process sink;
+        private Process api;
         private long resultsBefore;
 
         private Topology(String name, EmbeddedKafka kafka, RedisServerProcess redis) throws Exception {
@@ -122,7 +166,7 @@ class ProcessFaultsIT {
                     "NEAR_CACHE_ENTRIES", "0",
                     // As docker-compose runs them: a restarted service takes its partitions back at once.
                     "WORKER_INSTANCE_ID", name + "-worker", "SINK_INSTANCE_ID", name + "-sink"));
-            this.api = new ApiClient(URI.create("http://localhost:" + httpPort));
+            this.apiClient = new ApiClient(URI.create("http://localhost:" + httpPort));
         }
 
         static Topology start(String name) throws Exception {
@@ -132,12 +176,12 @@ class ProcessFaultsIT {
             Topology topology = new Topology(name, kafka, redis);
             topology.worker = topology.launchWorker();
             topology.sink = topology.launchSink();
-            topology.services.launch(ApiMain.class, name + "-api", topology.env);
-            awaitTrue(() -> SeparateProcessesIT.healthy(topology.api), "the API answers");
+            topology.api = topology.launchApi();
+            awaitTrue(() -> SeparateProcessesIT.healthy(topology.apiClient), "the API answers");
             // One analysis end to end first: the worker has joined its group and the sink its own.
-            String first = topology.api.submit("{\"type\":\"descriptive\",\"data\":[1,2," + System.nanoTime() + "]}")
+            String first = topology.apiClient.submit("{\"type\":\"descriptive\",\"data\":[1,2," + System.nanoTime() + "]}")
                     .json().get("key").asText();
-            assertEquals(200, topology.api.awaitResult(first, Duration.ofSeconds(60)).status());
+            assertEquals(200, topology.apiClient.awaitResult(first, Duration.ofSeconds(60)).status());
             return topology;
         }
 
@@ -147,6 +191,21 @@ class ProcessFaultsIT {
 
         Process launchSink() throws Exception {
             return services.launch(ResultSinkMain.class, name + "-sink", env);
+        }
+
+        Process launchApi() throws Exception {
+            return services.launch(ApiMain.class, name + "-api", env);
+        }
+
+        Map<String, String> withEnv(String name, String value) {
+            Map<String, String> changed = new HashMap<>(env);
+            changed.put(name, value);
+            return changed;
+        }
+
+        /** Members of the worker's group: Kafka Streams' group is its application id. */
+        int groupMembers() throws Exception {
+            return probe.groupMembers(WorkerSettings.DEFAULT_WORKER_APPLICATION_ID);
         }
 
         /**
@@ -163,10 +222,10 @@ class ProcessFaultsIT {
                     String body = IntStream.range(from, Math.min(analyses, from + 500))
                             .mapToObj(i -> "{\"type\":\"ttest_one_sample\",\"data\":[" + run + "," + i + ",3,4],\"mu\":1}")
                             .collect(Collectors.joining("\n"));
-                    ApiClient.Reply reply = api.post("/v1/analyses/batch", "application/x-ndjson", body);
-                    for (int retry = 0; reply.status() == 503 && retry < 30; retry++) {
+                    ApiClient.Reply reply = send(body);
+                    for (int retry = 0; reply.status() == 503 && retry < 60; retry++) {
                         pause(Duration.ofSeconds(Long.parseLong(reply.header("Retry-After")))); // as a client would
-                        reply = api.post("/v1/analyses/batch", "application/x-ndjson", body);
+                        reply = send(body);
                     }
                     assertEquals(200, reply.status(), reply.response().body());
                     for (JsonNode item : reply.json().get("items")) {
@@ -180,6 +239,20 @@ class ProcessFaultsIT {
                 }
             });
             return bulk;
+        }
+
+        /** One call; a call the API never answered (it died, or is not back yet) is sent again after a second. */
+        private ApiClient.Reply send(String body) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return apiClient.post("/v1/analyses/batch", "application/x-ndjson", body);
+                } catch (RuntimeException unanswered) {
+                    if (attempt == 60) {
+                        throw unanswered;
+                    }
+                    pause(Duration.ofSeconds(1));
+                }
+            }
         }
 
         private static void pause(Duration duration) {
@@ -217,7 +290,12 @@ class ProcessFaultsIT {
             for (int from = 0; from < keys.size(); from += 10_000) {
                 String body = keys.subList(from, Math.min(keys.size(), from + 10_000)).stream()
                         .map(key -> '"' + key + '"').collect(Collectors.joining(",", "{\"keys\":[", "]}"));
-                ApiClient.Reply reply = api.post("/v1/analyses/lookup", "application/json", body);
+                ApiClient.Reply reply;
+                try {
+                    reply = apiClient.post("/v1/analyses/lookup", "application/json", body);
+                } catch (RuntimeException notBackYet) {
+                    return keys.size();
+                }
                 if (reply.status() != 200) {
                     return keys.size(); // the store is still coming back
                 }
