@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -58,7 +59,7 @@ public final class ServiceRunner {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS)))) {
             TopicSetup.ensureTopics(admin, settings.getInt(SharedSettings.TOPIC_PARTITIONS),
-                    settings.getShort(SharedSettings.TOPIC_REPLICATION_FACTOR));
+                    Optional.ofNullable(settings.getShort(SharedSettings.TOPIC_REPLICATION_FACTOR)));
         }
     }
 }

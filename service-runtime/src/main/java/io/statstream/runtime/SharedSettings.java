@@ -4,6 +4,7 @@ import io.statstream.model.request.RequestLimits;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
 
@@ -19,7 +20,8 @@ public final class SharedSettings {
     public static final int DEFAULT_TOPIC_PARTITIONS = 6;
 
     public static final String TOPIC_REPLICATION_FACTOR = "TOPIC_REPLICATION_FACTOR";
-    public static final short DEFAULT_TOPIC_REPLICATION_FACTOR = 1;
+    /** Unset: from the cluster's size ({@link TopicSetup#replicationFor}). */
+    public static final Short DEFAULT_TOPIC_REPLICATION_FACTOR = null;
 
     public static final String REDIS_URL = "REDIS_URL";
 
@@ -46,8 +48,14 @@ public final class SharedSettings {
                         Importance.HIGH, "Kafka brokers to connect to, host:port[,host:port...].")
                 .define(TOPIC_PARTITIONS, Type.INT, DEFAULT_TOPIC_PARTITIONS, atLeast(1), Importance.MEDIUM,
                         "Partitions of each topic, used when a service creates a topic that does not exist yet.")
-                .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, DEFAULT_TOPIC_REPLICATION_FACTOR, atLeast(1), Importance.MEDIUM,
-                        "Replication factor of each topic created at start-up.")
+                .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, DEFAULT_TOPIC_REPLICATION_FACTOR,
+                        ConfigDef.LambdaValidator.with((name, value) -> {
+                            if (value != null && (Short) value < 1) {
+                                throw new ConfigException(name, value, "must be at least 1");
+                            }
+                        }, () -> "empty, or at least 1"), Importance.MEDIUM,
+                        "Replication factor of each topic created at start-up. Empty: 3 where the cluster has three"
+                                + " brokers or more, else one per broker; min.insync.replicas follows (2 for 3 copies).")
                 .define(REDIS_URL, Type.STRING, "", Importance.HIGH,
                         "Redis to keep results in, e.g. redis://localhost:6379. Empty: an in-process store"
                                 + " (one process only, lost on restart).")

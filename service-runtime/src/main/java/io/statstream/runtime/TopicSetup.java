@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,17 +34,34 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    public static void ensureTopics(Admin admin, int partitions, short replicationFactor)
+    /** Copies of each record the topics keep, and how many must have it before a write is acknowledged. */
+    public record Replication(short factor, int minInSync) {
+    }
+
+    /**
+     * Three copies where the cluster has three brokers or more, else one per broker; a write is
+     * acknowledged (acks=all) once all but one copy have it, and never by fewer than one or more
+     * than two, so one broker may die without refusing writes or losing acknowledged ones.
+     */
+    public static Replication replicationFor(int brokers, Optional<Short> configured) {
+        short factor = configured.orElse((short) Math.max(1, Math.min(3, brokers)));
+        return new Replication(factor, Math.max(1, Math.min(2, factor - 1)));
+    }
+
+    public static void ensureTopics(Admin admin, int partitions, Optional<Short> configuredReplication)
             throws InterruptedException, ExecutionException, TimeoutException {
+        int brokers = admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+        Replication replication = replicationFor(brokers, configuredReplication);
         Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         List<NewTopic> missing = Topics.ALL.stream()
                 .filter(topic -> !existing.contains(topic.name()))
-                .map(topic -> newTopic(topic, partitions, replicationFactor))
+                .map(topic -> newTopic(topic, partitions, replication))
                 .toList();
         for (NewTopic topic : missing) {
             try {
                 admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                LOG.info("Created topic {} ({} partitions, replication {})", topic.name(), partitions, replicationFactor);
+                LOG.info("Created topic {} ({} partitions, {} copies, {} in sync to acknowledge; {} brokers)", topic.name(),
+                        partitions, replication.factor(), replication.minInSync(), brokers);
             } catch (ExecutionException e) {
                 // Another service created it first: that is fine. Anything else is not.
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -54,14 +72,15 @@ public final class TopicSetup {
         awaitPartitionsReady(admin);
     }
 
-    private static NewTopic newTopic(Topic<?, ?> topic, int partitions, short replicationFactor) {
+    private static NewTopic newTopic(Topic<?, ?> topic, int partitions, Replication replication) {
         Map<String, String> configs = new HashMap<>();
         configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MaxMessageSize.BYTES));
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replication.minInSync()));
         if (topic.equals(Topics.ANALYSIS_RESULTS)) {
             // The durable record of every result: compaction keeps the latest per key for ever.
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
-        return new NewTopic(topic.name(), partitions, replicationFactor).configs(configs);
+        return new NewTopic(topic.name(), partitions, replication.factor()).configs(configs);
     }
 
     private static void awaitPartitionsReady(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {

@@ -80,7 +80,6 @@ public final class AnalysisWorker implements AutoCloseable {
         // Only the main consumer joins the group; Streams suffixes the instance id per stream thread.
         GroupMembership.consumerConfig(settings.getString(WorkerSettings.WORKER_INSTANCE_ID))
                 .forEach((name, value) -> config.put(StreamsConfig.mainConsumerPrefix(name), value));
-        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.getShort(SharedSettings.TOPIC_REPLICATION_FACTOR));
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, AnswerFailedRecords.class);
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ANALYSIS_REQUESTS_DLQ.name());
