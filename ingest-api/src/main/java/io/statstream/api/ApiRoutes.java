@@ -13,7 +13,8 @@ final class ApiRoutes {
     }
 
     static Router mount(Router router, long maxBodyBytes, SubmitHandler submit, BatchHandler batch, BatchHandler warm,
-                        LookupHandler lookup, ResultHandler result, HealthHandler health, Handler<RoutingContext> metrics) {
+                        LookupHandler lookup, ResultHandler result, DeadLetterReplay deadLetters, HealthHandler health,
+                        Handler<RoutingContext> metrics) {
         Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
 
         router.post(ANALYSES).consumes("application/json").handler(body).handler(submit);
@@ -23,6 +24,7 @@ final class ApiRoutes {
         router.post(ANALYSES + "/warm").handler(warm);
         router.post(ANALYSES + "/lookup").consumes("application/json").handler(body).handler(lookup);
         router.get(ANALYSES + "/:key").handler(result);
+        router.post("/v1/dead-letters/replay").handler(deadLetters);
         router.get("/health").handler(health);
         router.get("/metrics").handler(metrics);
         router.get("/health/live").handler(ctx -> ctx.response().end("{\"status\":\"UP\"}"));

@@ -60,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
                 new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, warmMargin, metrics),
                 new LookupHandler(store, waiters),
                 new ResultHandler(store, waiters),
+                new DeadLetterReplay(bootstrap, publisher),
                 new HealthHandler(admin, store),
                 ctx -> ctx.response().putHeader("Content-Type", Metrics.CONTENT_TYPE).end(registry.scrape()));
         try {
