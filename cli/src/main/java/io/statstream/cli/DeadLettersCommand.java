@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 final class DeadLettersCommand {
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Send the dead letters that came under a content key back to the worker, once the cause is",
-                    "fixed; each is replayed once, and its key's failed result is recomputed."})
+            description = {"Send the dead letters that came under a content key back to the worker, once the cause",
+                    "is fixed; each is replayed once, and its key's failed result is recomputed."})
     static final class Replay implements Callable<Integer> {
         @Mixin
         ApiOptions api;

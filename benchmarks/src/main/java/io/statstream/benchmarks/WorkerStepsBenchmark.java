@@ -1,0 +1,79 @@
+package io.statstream.benchmarks;
+
+import io.statstream.model.AnalysisType;
+import io.statstream.model.json.Json;
+import io.statstream.model.key.CanonicalForm;
+import io.statstream.model.key.ContentKey;
+import io.statstream.model.request.AnalysisRequest;
+import io.statstream.model.request.ParsedRequest;
+import io.statstream.model.request.RequestLimits;
+import io.statstream.model.request.RequestParser;
+import io.statstream.model.result.ResultEnvelope;
+import io.statstream.worker.engine.Engine;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.Clock;
+
+/**
+ * The worker's steps for one record of analysis-requests (a {@code ttest_independent} of 30
+ * values), each alone, so that a regression in one shows: read (parse and validate), check the
+ * key (hashing the record's bytes, as the worker does, beside writing the canonical form again,
+ * as it did until session 3), compute, write the envelope.
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar WorkerStepsBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class WorkerStepsBenchmark {
+    private final RequestParser parser = new RequestParser(RequestLimits.DEFAULT);
+    private final Engine engine = new Engine(Clock.systemUTC());
+    private byte[] record;
+    private AnalysisRequest request;
+    private ContentKey key;
+    private ResultEnvelope envelope;
+
+    @Setup
+    public void prepare() {
+        AnalysisRequest sample = SampleRequests.request(AnalysisType.TTEST_INDEPENDENT, 30, 42);
+        CanonicalForm form = CanonicalForm.of(sample);
+        record = form.jsonBytes();
+        request = ((ParsedRequest.Valid) parser.parse(record)).request();
+        key = form.key();
+        envelope = engine.run(key, request);
+    }
+
+    @Benchmark
+    public ParsedRequest read() {
+        return parser.parse(record);
+    }
+
+    @Benchmark
+    public ContentKey keyByHashingTheRecord() {
+        return CanonicalForm.keyOf(record);
+    }
+
+    @Benchmark
+    public ContentKey keyByWritingTheCanonicalFormAgain() {
+        return CanonicalForm.of(request).key();
+    }
+
+    @Benchmark
+    public ResultEnvelope compute() {
+        return engine.run(key, request);
+    }
+
+    @Benchmark
+    public byte[] writeEnvelope() {
+        return Json.write(envelope);
+    }
+}
