@@ -1,6 +1,5 @@
 package io.statstream.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.json.Json;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.request.ParsedRequest;
@@ -11,7 +10,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -23,6 +22,7 @@ import java.util.List;
 final class SubmitHandler implements Handler<RoutingContext> {
     /** Bodies up to this size are read on the event loop (microseconds); larger ones on a worker thread. */
     private static final int INLINE_BODY_BYTES = 64 * 1024;
+    private static final byte[] CACHE_HIT = ",\"cache_hit\":true}".getBytes(StandardCharsets.US_ASCII);
 
     private final RequestParser parser;
     private final ResultStore store;
@@ -49,7 +49,7 @@ final class SubmitHandler implements Handler<RoutingContext> {
                             .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                             .compose(stored -> {
                                 metrics.submitted(stored.isPresent());
-                                return stored.isPresent() ? answerStored(ctx, stored.get()) : publishThenAccept(ctx, form);
+                                return stored.isPresent() ? answerStored(ctx, form, stored.get()) : publishThenAccept(ctx, form);
                             });
                 })
                 .onFailure(ctx::fail);
@@ -65,18 +65,21 @@ final class SubmitHandler implements Handler<RoutingContext> {
         return CanonicalForm.of(((ParsedRequest.Valid) parsed).request());
     }
 
-    private Future<Void> answerStored(RoutingContext ctx, byte[] envelope) {
-        ObjectNode body;
-        try {
-            body = (ObjectNode) Json.readTree(envelope);
-        } catch (IOException e) {
-            return Future.failedFuture(e);
+    /**
+     * The stored envelope with {@code "cache_hit":true} added before its closing brace: spliced
+     * as bytes, not parsed and written again (which was a seventh of a cached POST's time).
+     */
+    private Future<Void> answerStored(RoutingContext ctx, CanonicalForm form, byte[] envelope) {
+        int end = envelope.length - 1;
+        while (end > 0 && envelope[end] != '}') {
+            end--; // a JSON object, perhaps with trailing whitespace
         }
-        body.put("cache_hit", true);
+        Buffer body = Buffer.buffer(envelope.length + CACHE_HIT.length).appendBytes(envelope, 0, end)
+                .appendBytes(CACHE_HIT);
         return ctx.response()
                 .putHeader("Content-Type", "application/json")
-                .putHeader("ETag", ResultHandler.etag(body.get("key").asText()))
-                .end(Buffer.buffer(Json.write(body)));
+                .putHeader("ETag", ResultHandler.etag(form.key().hex()))
+                .end(body);
     }
 
     private Future<Void> publishThenAccept(RoutingContext ctx, CanonicalForm form) {

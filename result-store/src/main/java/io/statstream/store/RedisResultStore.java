@@ -54,7 +54,7 @@ public final class RedisResultStore implements ResultStore {
     private final ResultStoreOptions options;
     private final String description;
     private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
-    private final RedisHotKeys hotKeys;
+    private final AggregatedHotKeys hotKeys;
     private final RedisFilledPartitions filledPartitions;
     private StatefulRedisPubSubConnection<String, String> subscription; // opened with the first listener
 
@@ -66,7 +66,7 @@ public final class RedisResultStore implements ResultStore {
         this.redis = connection.async();
         this.batches = batches;
         this.options = options;
-        this.hotKeys = new RedisHotKeys(redis, batches, options.keyPrefix(), Clock.systemUTC());
+        this.hotKeys = new AggregatedHotKeys(new RedisHotKeys(redis, batches, options.keyPrefix(), Clock.systemUTC()));
         this.filledPartitions = new RedisFilledPartitions(redis, options.keyPrefix());
         this.description = description;
     }
@@ -223,6 +223,7 @@ public final class RedisResultStore implements ResultStore {
                 subscription.close();
             }
         }
+        hotKeys.close(); // its last counts leave before the connections close
         batches.close();
         connection.close();
         client.shutdown();
