@@ -124,6 +124,20 @@ class ProcessFaultsIT {
         }
     }
 
+    @Test
+    void theBrokerKilledAndRestartedLosesNothingAcknowledged() throws Exception {
+        try (KafkaBrokerProcess broker = KafkaBrokerProcess.start("broker-kill");
+             Topology topology = Topology.start("broker-kill", broker.bootstrapServers())) {
+            Bulk bulk = topology.submitInBackground(ANALYSES);
+            bulk.awaitAccepted(ANALYSES / 4);
+            broker.kill();
+            Instant fault = Instant.now();
+            Thread.sleep(2_000); // items sent meanwhile are answered "failed" or 503: not accepted
+            broker.start();
+            topology.awaitAllAnswered(bulk.keys(), fault, "broker kill -9, restarted after 2 s");
+        }
+    }
+
     /** A bulk submitted in calls of 500 from a thread of its own, so that a fault can land in the middle of it. */
     private static final class Bulk {
         private final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
@@ -143,7 +157,7 @@ class ProcessFaultsIT {
     /** A broker and Redis here, the three services as processes, and what a scenario needs to measure. */
     private static final class Topology implements AutoCloseable {
         private final String name;
-        private final EmbeddedKafka kafka;
+        private final AutoCloseable kafka; // null when the broker belongs to the test
         private final RedisServerProcess redis;
         private final ServiceProcesses services = new ServiceProcesses();
         private final KafkaProbe probe;
@@ -154,13 +168,13 @@ class ProcessFaultsIT {
         private Process api;
         private long resultsBefore;
 
-        private Topology(String name, EmbeddedKafka kafka, RedisServerProcess redis) throws Exception {
+        private Topology(String name, AutoCloseable kafka, String bootstrapServers, RedisServerProcess redis) throws Exception {
             this.name = name;
             this.kafka = kafka;
             this.redis = redis;
-            this.probe = new KafkaProbe(kafka.bootstrapServers());
+            this.probe = new KafkaProbe(bootstrapServers);
             int httpPort = ServiceProcesses.freePort();
-            env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "REDIS_URL", redis.url(),
+            env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "REDIS_URL", redis.url(),
                     "HTTP_PORT", Integer.toString(httpPort), "TOPIC_PARTITIONS", "3", "METRICS_PORT", "0",
                     // Every answer from the store itself: the API's near cache would hide a store that lost results.
                     "NEAR_CACHE_ENTRIES", "0",
@@ -169,11 +183,21 @@ class ProcessFaultsIT {
             this.apiClient = new ApiClient(URI.create("http://localhost:" + httpPort));
         }
 
+        /** Against a broker in this JVM. */
         static Topology start(String name) throws Exception {
             EmbeddedKafka kafka = EmbeddedKafka.start();
+            return start(name, kafka, kafka.bootstrapServers());
+        }
+
+        /** Against a broker the test runs, and closes, itself. */
+        static Topology start(String name, String bootstrapServers) throws Exception {
+            return start(name, null, bootstrapServers);
+        }
+
+        private static Topology start(String name, AutoCloseable kafka, String bootstrapServers) throws Exception {
             RedisServerProcess redis = RedisServerProcess.start(RedisServerProcess.findBinary()
                     .orElseThrow(() -> new AssertionError("the fault suite needs redis-server on the PATH")));
-            Topology topology = new Topology(name, kafka, redis);
+            Topology topology = new Topology(name, kafka, bootstrapServers, redis);
             topology.worker = topology.launchWorker();
             topology.sink = topology.launchSink();
             topology.api = topology.launchApi();
@@ -313,7 +337,9 @@ class ProcessFaultsIT {
             services.close();
             probe.close();
             redis.close();
-            kafka.close();
+            if (kafka != null) {
+                kafka.close();
+            }
         }
     }
 }
