@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /** What the API counts: submissions, single and in batches, and whether the store already had the answer. */
 final class ApiMetrics {
     static final String SUBMISSIONS = "statstream.api.submissions";
-    static final String LOOKUPS = "statstream.api.cache";
+    static final String SUBMISSIONS_BY_CACHE = "statstream.api.cache";
 
     private final Counter single;
     private final Counter batchItems;
@@ -18,9 +18,9 @@ final class ApiMetrics {
                 .register(registry);
         batchItems = Counter.builder(SUBMISSIONS).tag("kind", "batch_item").description("Valid requests submitted in batches")
                 .register(registry);
-        hits = Counter.builder(LOOKUPS).tag("result", "hit").description("Submissions answered from the store")
+        hits = Counter.builder(SUBMISSIONS_BY_CACHE).tag("result", "hit").description("Submissions answered from the store")
                 .register(registry);
-        misses = Counter.builder(LOOKUPS).tag("result", "miss").description("Submissions that had to be published")
+        misses = Counter.builder(SUBMISSIONS_BY_CACHE).tag("result", "miss").description("Submissions that had to be published")
                 .register(registry);
     }
 

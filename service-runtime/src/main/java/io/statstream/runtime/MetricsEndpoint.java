@@ -2,6 +2,7 @@ package io.statstream.runtime;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,11 +31,9 @@ public final class MetricsEndpoint implements AutoCloseable {
             }
         });
         server.start();
+        // With METRICS_PORT=0 the port is chosen here: say which, or nobody can scrape it.
+        LoggerFactory.getLogger(MetricsEndpoint.class).info("Metrics on http://localhost:{}/metrics", server.getAddress().getPort());
         return new MetricsEndpoint(server);
-    }
-
-    public int port() {
-        return server.getAddress().getPort();
     }
 
     @Override

@@ -107,10 +107,6 @@ public final class AnalysisWorker implements AutoCloseable {
         }
     }
 
-    public KafkaStreams.State state() {
-        return streams.state();
-    }
-
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
