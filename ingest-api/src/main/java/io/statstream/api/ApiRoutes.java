@@ -31,9 +31,10 @@ final class ApiRoutes {
 
         ProblemHandler problems = new ProblemHandler();
         router.route().failureHandler(problems);
-        // What the router answers itself, when no route matches (404, 405) or none accepts the body (415).
-        for (int status : new int[]{404, 405, 415}) {
-            router.errorHandler(status, problems);
+        // What the router answers itself: a path it cannot decode (400, e.g. a lone '%'), no route
+        // that matches (404, 405) or none that accepts the body (415).
+        for (int status : new int[]{400, 404, 405, 415}) {
+            router.errorHandler(status, problems.refusedByRouter(status));
         }
         return router;
     }

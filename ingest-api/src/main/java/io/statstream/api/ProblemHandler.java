@@ -22,9 +22,26 @@ final class ProblemHandler implements Handler<RoutingContext> {
     static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /**
+     * What the router answers itself with {@code status} (a path it cannot decode, no route that
+     * matches, none that accepts the body): the client's mistake whatever the router caught, so
+     * logged at DEBUG with the cause, never as an internal error with a stack trace.
+     */
+    Handler<RoutingContext> refusedByRouter(int status) {
+        ApiError error = ApiError.forStatus(status);
+        return ctx -> {
+            ApiException problem = ctx.failure() == null ? new ApiException(error, error.title())
+                    : new ApiException(error, "the request could not be read", ctx.failure());
+            answer(ctx, problem);
+        };
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
-        ApiException problem = asApiException(ctx);
+        answer(ctx, asApiException(ctx));
+    }
+
+    private void answer(RoutingContext ctx, ApiException problem) {
         if (problem.error() == ApiError.INTERNAL) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
         } else if (problem.getCause() != null) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -186,6 +187,19 @@ class PipelineIT {
         assertEquals(202, pending.status());
         assertEquals("pending", pending.json().get("status").asText());
         assertEquals("1", pending.header("Retry-After"));
+    }
+
+    @Test
+    void aPathTheRouterCannotDecodeIsAProblemNotAnInternalError() throws Exception {
+        // No HTTP client sends a lone '%'; anyone on a socket can.
+        URI uri = pipeline.apiUri();
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write("GET /v1/analyses/% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(reply.startsWith("HTTP/1.1 400"), reply);
+            assertTrue(reply.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), reply);
+        }
     }
 
     @Test
