@@ -64,9 +64,10 @@ public final class ApiServer implements AutoCloseable {
                 new HealthHandler(admin, store),
                 ctx -> ctx.response().putHeader("Content-Type", Metrics.CONTENT_TYPE).end(registry.scrape()));
         try {
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true)
+                            .setIdleTimeout(settings.getInt(ApiSettings.HTTP_IDLE_TIMEOUT_SECONDS)).setIdleTimeoutUnit(TimeUnit.SECONDS))
                     .requestHandler(router)
-                    .listen(settings.getInt(ApiSettings.HTTP_PORT))
+                    .listen(settings.getInt(ApiSettings.HTTP_PORT), settings.getString(ApiSettings.HTTP_HOST))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters);
             long refreshEvery = settings.getLong(ApiSettings.WARM_REFRESH_INTERVAL_SECONDS);

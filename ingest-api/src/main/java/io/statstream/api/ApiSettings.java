@@ -16,6 +16,14 @@ public final class ApiSettings extends AbstractConfig {
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final int DEFAULT_HTTP_PORT = 8080;
 
+    public static final String HTTP_HOST = "HTTP_HOST";
+    /** Every interface, as a container needs; the one-command local mode binds 127.0.0.1. */
+    public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
+
+    public static final String HTTP_IDLE_TIMEOUT_SECONDS = "HTTP_IDLE_TIMEOUT_SECONDS";
+    /** A connection that sends nothing for this long is closed: idle clients cannot hold sockets for ever. */
+    public static final int DEFAULT_HTTP_IDLE_TIMEOUT_SECONDS = 60;
+
     public static final String HTTP_MAX_BODY_BYTES = "HTTP_MAX_BODY_BYTES";
     /** Room for the largest request the value cap allows, written out as JSON. */
     public static final long DEFAULT_HTTP_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -38,6 +46,10 @@ public final class ApiSettings extends AbstractConfig {
     public static final ConfigDef DEFINITION = SharedSettings.define(new ConfigDef())
             .define(HTTP_PORT, Type.INT, DEFAULT_HTTP_PORT, between(0, 65535), Importance.HIGH,
                     "Port the HTTP API listens on (0: any free port).")
+            .define(HTTP_HOST, Type.STRING, DEFAULT_HTTP_HOST, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "Address the HTTP API listens on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only.")
+            .define(HTTP_IDLE_TIMEOUT_SECONDS, Type.INT, DEFAULT_HTTP_IDLE_TIMEOUT_SECONDS, atLeast(1), Importance.LOW,
+                    "A connection idle for this many seconds is closed (a ?wait= holds it for at most 30 s, which counts as busy).")
             .define(HTTP_MAX_BODY_BYTES, Type.LONG, DEFAULT_HTTP_MAX_BODY_BYTES, atLeast(1024), Importance.MEDIUM,
                     "Largest request body accepted; larger bodies get 413.")
             .define(NEAR_CACHE_ENTRIES, Type.LONG, DEFAULT_NEAR_CACHE_ENTRIES, atLeast(0), Importance.LOW,

@@ -73,6 +73,8 @@ public final class LocalPipeline implements AutoCloseable {
             LOG.info("Kafka broker (embedded, KRaft) on {}", kafka.bootstrapServers());
         }
         bootstrapServers = env.get(SharedSettings.KAFKA_BOOTSTRAP_SERVERS);
+        // Nothing here is access-controlled yet: the one-command mode serves this machine only.
+        env.putIfAbsent(ApiSettings.HTTP_HOST, "127.0.0.1");
         if (env.getOrDefault(SharedSettings.REDIS_URL, "").isBlank()) {
             Optional<Path> binary = RedisServerProcess.findBinary();
             if (binary.isPresent()) {
