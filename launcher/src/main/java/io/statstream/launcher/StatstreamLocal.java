@@ -30,7 +30,7 @@ public final class StatstreamLocal {
         }, "statstream-shutdown"));
         String url = pipeline.apiUri().toString();
         LOG.info("statstream is ready in {} ms: {}", (System.nanoTime() - started) / 1_000_000, url);
-        System.out.printf("%nstatstream is running at %s, open to this machine only: no access control (Ctrl-C stops it)%n"
+        System.out.printf("%nstatstream is running at %s (this machine only, no access control; Ctrl-C stops it)%n"
                 + "  curl -s -XPOST %s/v1/analyses -H 'Content-Type: application/json' \\%n"
                 + "       -d '{\"type\":\"descriptive\",\"data\":[1,2,3,4,5]}'%n"
                 + "  curl -s %s/v1/analyses/<key>%n%n", url, url, url);
