@@ -47,8 +47,12 @@ final class DeadLetterReplay implements Handler<RoutingContext> {
         this.publisher = publisher;
     }
 
-    /** The letters read, where reading stopped, and whether reading stopped at the bound (more may wait). */
-    private record Letters(List<CanonicalForm> replayable, int read, Map<TopicPartition, OffsetAndMetadata> next, boolean remaining) {
+    /** The letters read, and where reading stopped. */
+    private record Letters(List<CanonicalForm> replayable, int read, Map<TopicPartition, OffsetAndMetadata> next) {
+        /** Reading stopped at the bound: more may wait. */
+        boolean stoppedAtBound() {
+            return read == MAX_LETTERS;
+        }
     }
 
     @Override
@@ -92,7 +96,7 @@ final class DeadLetterReplay implements Handler<RoutingContext> {
                     }
                 }
             }
-            return new Letters(replayable, read, next, read == MAX_LETTERS);
+            return new Letters(replayable, read, next);
         }
     }
 
@@ -109,7 +113,7 @@ final class DeadLetterReplay implements Handler<RoutingContext> {
                 .put("replayed", letters.replayable().size() - refused)
                 .put("skipped", letters.read() - letters.replayable().size()) // no content key: no client waits on them
                 .put("failed", refused)
-                .put("remaining", letters.remaining() || refused > 0);
+                .put("remaining", letters.stoppedAtBound() || refused > 0);
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

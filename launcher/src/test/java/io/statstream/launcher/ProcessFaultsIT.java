@@ -47,8 +47,7 @@ class ProcessFaultsIT {
     @Test
     void aWorkerKilledMidStreamAndRestartedLosesNothing() throws Exception {
         try (Topology topology = Topology.start("worker-kill")) {
-            Bulk bulk = topology.submitInBackground(ANALYSES);
-            bulk.awaitAccepted(ANALYSES / 4);
+            Bulk bulk = topology.bulkUnderWay();
             ServiceProcesses.kill(topology.worker);
             Instant fault = Instant.now();
             Thread.sleep(1_000); // an orchestrator's restart delay
@@ -60,8 +59,7 @@ class ProcessFaultsIT {
     @Test
     void aSinkKilledMidStreamAndRestartedLosesNothing() throws Exception {
         try (Topology topology = Topology.start("sink-kill")) {
-            Bulk bulk = topology.submitInBackground(ANALYSES);
-            bulk.awaitAccepted(ANALYSES / 4);
+            Bulk bulk = topology.bulkUnderWay();
             ServiceProcesses.kill(topology.sink);
             Instant fault = Instant.now();
             Thread.sleep(1_000);
@@ -73,8 +71,7 @@ class ProcessFaultsIT {
     @Test
     void redisRestartedEmptyMidStreamLosesNothing() throws Exception {
         try (Topology topology = Topology.start("redis-empty")) {
-            Bulk bulk = topology.submitInBackground(ANALYSES);
-            bulk.awaitAccepted(ANALYSES / 4);
+            Bulk bulk = topology.bulkUnderWay();
             topology.redis.stop();
             Instant fault = Instant.now();
             Thread.sleep(500); // calls meanwhile are refused (503) or their items failed: not accepted
@@ -86,8 +83,7 @@ class ProcessFaultsIT {
     @Test
     void redisFrozenMidStreamLosesNothingAndAcceptsNothingFalsely() throws Exception {
         try (Topology topology = Topology.start("redis-frozen")) {
-            Bulk bulk = topology.submitInBackground(ANALYSES);
-            bulk.awaitAccepted(ANALYSES / 4);
+            Bulk bulk = topology.bulkUnderWay();
             topology.redis.freeze();
             Thread.sleep(FREEZE.toMillis()); // calls meanwhile time out: 503, sent again after it
             topology.redis.thaw();
@@ -99,8 +95,7 @@ class ProcessFaultsIT {
     @Test
     void theApiKilledMidBatchLosesNothingTheClientWasToldAccepted() throws Exception {
         try (Topology topology = Topology.start("api-kill")) {
-            Bulk bulk = topology.submitInBackground(ANALYSES);
-            bulk.awaitAccepted(ANALYSES / 4);
+            Bulk bulk = topology.bulkUnderWay();
             ServiceProcesses.kill(topology.api);
             Instant fault = Instant.now();
             Thread.sleep(1_000); // the client's calls fail and are sent again once it is back
@@ -115,8 +110,7 @@ class ProcessFaultsIT {
             Process second = topology.services.launch(WorkerMain.class, "worker-takeover-worker-2",
                     topology.withEnv("WORKER_INSTANCE_ID", "worker-takeover-worker-2"));
             awaitTrue(() -> topology.groupMembers() == 2, "the second worker joined");
-            Bulk bulk = topology.submitInBackground(ANALYSES);
-            bulk.awaitAccepted(ANALYSES / 4);
+            Bulk bulk = topology.bulkUnderWay();
             ServiceProcesses.kill(topology.worker); // not restarted
             Instant fault = Instant.now();
             topology.awaitAllAnswered(bulk.keys(), fault, "one of two workers kill -9, not restarted");
@@ -128,8 +122,7 @@ class ProcessFaultsIT {
     void theBrokerKilledAndRestartedLosesNothingAcknowledged() throws Exception {
         try (KafkaBrokerProcess broker = KafkaBrokerProcess.start("broker-kill");
              Topology topology = Topology.start("broker-kill", broker.bootstrapServers())) {
-            Bulk bulk = topology.submitInBackground(ANALYSES);
-            bulk.awaitAccepted(ANALYSES / 4);
+            Bulk bulk = topology.bulkUnderWay();
             broker.kill();
             Instant fault = Instant.now();
             Thread.sleep(2_000); // items sent meanwhile are answered "failed" or 503: not accepted
@@ -230,6 +223,13 @@ class ProcessFaultsIT {
         /** Members of the worker's group: Kafka Streams' group is its application id. */
         int groupMembers() throws Exception {
             return probe.groupMembers(WorkerSettings.DEFAULT_WORKER_APPLICATION_ID);
+        }
+
+        /** The scenarios' bulk, a quarter of it accepted: the fault lands while the rest comes in. */
+        Bulk bulkUnderWay() throws Exception {
+            Bulk bulk = submitInBackground(ANALYSES);
+            bulk.awaitAccepted(ANALYSES / 4);
+            return bulk;
         }
 
         /**

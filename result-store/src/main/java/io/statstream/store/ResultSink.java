@@ -229,11 +229,11 @@ public final class ResultSink implements AutoCloseable {
             beginnings.forEach((partition, offset) -> beginning.put(partition, new OffsetAndMetadata(offset)));
             consumer.commitSync(beginning);
             marks.mark(lost).toCompletableFuture().get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            metrics.refilled(replayed.size());
-            // A first start over an empty topic is no news; a store that lost results is.
+            // A first start over an empty topic is no news, and no replay; a store that lost results is.
             Map<TopicPartition, Long> ends = consumer.endOffsets(replayed);
             boolean holdsResults = replayed.stream().anyMatch(partition -> ends.get(partition) > beginnings.get(partition));
             if (holdsResults) {
+                metrics.refilled(replayed.size());
                 LOG.warn("Result store {} holds no mark for {} of {} ({}): replaying {} from the beginning into it",
                         store.describe(), describe(replayed), Topics.ANALYSIS_RESULTS.name(),
                         all ? "rebuild requested" : "it lost its data, or was never filled", replayed.size() == 1 ? "it" : "them");

@@ -42,18 +42,22 @@ public final class SharedSettings {
     private SharedSettings() {
     }
 
+    /** For a setting whose absence means "derive it": empty, or a number of at least {@code min}. */
+    public static ConfigDef.Validator unsetOrAtLeast(long min) {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            if (value != null && ((Number) value).longValue() < min) {
+                throw new ConfigException(name, value, "must be at least " + min);
+            }
+        }, () -> "empty, or at least " + min);
+    }
+
     public static ConfigDef define(ConfigDef def) {
         return def
                 .define(KAFKA_BOOTSTRAP_SERVERS, Type.STRING, DEFAULT_KAFKA_BOOTSTRAP_SERVERS, new ConfigDef.NonEmptyString(),
                         Importance.HIGH, "Kafka brokers to connect to, host:port[,host:port...].")
                 .define(TOPIC_PARTITIONS, Type.INT, DEFAULT_TOPIC_PARTITIONS, atLeast(1), Importance.MEDIUM,
                         "Partitions of each topic, used when a service creates a topic that does not exist yet.")
-                .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, DEFAULT_TOPIC_REPLICATION_FACTOR,
-                        ConfigDef.LambdaValidator.with((name, value) -> {
-                            if (value != null && (Short) value < 1) {
-                                throw new ConfigException(name, value, "must be at least 1");
-                            }
-                        }, () -> "empty, or at least 1"), Importance.MEDIUM,
+                .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, DEFAULT_TOPIC_REPLICATION_FACTOR, unsetOrAtLeast(1), Importance.MEDIUM,
                         "Replication factor of each topic created at start-up. Empty: 3 where the cluster has three"
                                 + " brokers or more, else one per broker; min.insync.replicas follows (2 for 3 copies).")
                 .define(REDIS_URL, Type.STRING, "", Importance.HIGH,

@@ -66,12 +66,7 @@ public final class WorkerSettings extends AbstractConfig {
                     "A name for this worker that stays the same across its restarts and that no other worker has"
                             + " (e.g. its host name in a container): a restarted worker then takes its partitions back"
                             + " at once (static membership). Empty: a restart waits for the group to notice the old one gone.")
-            .define(WORKER_COMMIT_INTERVAL_MS, Type.LONG, null, ConfigDef.LambdaValidator.with(
-                            (name, value) -> {
-                                if (value != null && (Long) value < 1) {
-                                    throw new ConfigException(name, value, "must be at least 1");
-                                }
-                            }, () -> "at least 1"), Importance.MEDIUM,
+            .define(WORKER_COMMIT_INTERVAL_MS, Type.LONG, null, SharedSettings.unsetOrAtLeast(1), Importance.MEDIUM,
                     "How often the worker commits: what a crash makes it process again. Default "
                             + DEFAULT_WORKER_COMMIT_INTERVAL_MS + " ms; under exactly_once_v2, where results become visible"
                             + " only then, " + DEFAULT_EXACTLY_ONCE_COMMIT_INTERVAL_MS + " ms.")

@@ -38,11 +38,14 @@ final class InFlightKeys {
         this.retentionMillis = retention.toMillis();
     }
 
-    /** Whether another copy of the key, not the record at {@code offset}, was sent within the retention. */
+    /**
+     * Whether another copy of the key, not the record at {@code offset}, was sent within the
+     * retention. A negative offset is unknown (a record without metadata): never the same record.
+     */
     boolean isInFlight(ContentKey key, long offset, long nowMillis) {
         forgetExpired(nowMillis);
         Computed computed = entries.get(key);
-        return computed != null && computed.offset() != offset;
+        return computed != null && (offset < 0 || computed.offset() != offset);
     }
 
     void remember(ContentKey key, long offset, long nowMillis) {

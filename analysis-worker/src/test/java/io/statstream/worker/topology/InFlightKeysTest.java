@@ -29,6 +29,12 @@ class InFlightKeysTest {
     }
 
     @Test
+    void aCopyWhoseOffsetIsUnknownIsInFlight() {
+        keys.remember(key(1), -1, 0);
+        assertTrue(keys.isInFlight(key(1), -1, 1_000), "without metadata, a copy cannot be the computed record");
+    }
+
+    @Test
     void aKeyEndsWhenTheStoreShowsItsResult() {
         keys.remember(key(1), 10, 0);
         keys.forget(key(1));
