@@ -43,7 +43,8 @@ public final class ApiServer implements AutoCloseable {
                 : new NearCachedResultStore(sharedStore, nearCacheEntries, NearCachedResultStore.DEFAULT_KEEP);
         String bootstrap = settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS);
         Vertx vertx = Vertx.vertx();
-        RequestPublisher publisher = new RequestPublisher(bootstrap, registry);
+        RequestPublisher publisher = new RequestPublisher(bootstrap,
+                Duration.ofSeconds(settings.getInt(ApiSettings.PUBLISH_TIMEOUT_SECONDS)), registry);
         ApiMetrics metrics = new ApiMetrics(registry);
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "statstream-ingest-api-health"));

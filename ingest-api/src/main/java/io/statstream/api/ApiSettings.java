@@ -28,6 +28,12 @@ public final class ApiSettings extends AbstractConfig {
     /** Room for the largest request the value cap allows, written out as JSON. */
     public static final long DEFAULT_HTTP_MAX_BODY_BYTES = 32L * 1024 * 1024;
 
+    public static final String PUBLISH_TIMEOUT_SECONDS = "PUBLISH_TIMEOUT_SECONDS";
+    /**
+     * Outlasts a broker's failover: with Kafka's defaults a broker killed with {@code kill -9} is
+     * fenced after 9 s, later still when it was the active controller, and writes wait meanwhile.
+     */
+    public static final int DEFAULT_PUBLISH_TIMEOUT_SECONDS = 30;
 
     public static final String NEAR_CACHE_ENTRIES = "NEAR_CACHE_ENTRIES";
     /** Results kept in the API's memory in front of Redis (0: none); ~1 KB each. */
@@ -52,6 +58,8 @@ public final class ApiSettings extends AbstractConfig {
                     "A connection idle for this many seconds is closed (a ?wait= holds it for at most 30 s, which counts as busy).")
             .define(HTTP_MAX_BODY_BYTES, Type.LONG, DEFAULT_HTTP_MAX_BODY_BYTES, atLeast(1024), Importance.MEDIUM,
                     "Largest request body accepted; larger bodies get 413.")
+            .define(PUBLISH_TIMEOUT_SECONDS, Type.INT, DEFAULT_PUBLISH_TIMEOUT_SECONDS, atLeast(3), Importance.MEDIUM,
+                    "How long a submission waits for the broker's acknowledgement before it is answered 503 (or an item \"failed\"), retries included.")
             .define(NEAR_CACHE_ENTRIES, Type.LONG, DEFAULT_NEAR_CACHE_ENTRIES, atLeast(0), Importance.LOW,
                     "Results the API keeps in memory in front of the store, for a minute each (0: none).")
             .define(WARM_REFRESH_INTERVAL_SECONDS, Type.LONG, 0L, atLeast(0), Importance.LOW,

@@ -35,11 +35,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * on metadata or a full buffer, so it runs on a thread of its own, never on an event loop.
  */
 final class RequestPublisher implements AutoCloseable {
-    /** How long a publish may take before the client is told 503: the whole send, retries included. */
-    static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
+    /** A broker whose metadata does not come within this long is unreachable: the client is told 503. */
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
     private static final byte[] REFRESH_TRUE = "true".getBytes(StandardCharsets.US_ASCII);
 
     private final Producer<ContentKey, byte[]> producer;
+    private final Duration deliveryTimeout;
     private final KafkaClientMetrics producerMetrics;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "request-publisher");
@@ -47,7 +48,13 @@ final class RequestPublisher implements AutoCloseable {
         return thread;
     });
 
-    RequestPublisher(String bootstrapServers, MeterRegistry registry) {
+    /**
+     * @param deliveryTimeout how long a publish may take before its client is told it was not
+     *     taken: the whole send, retries included. It must outlast a broker's failover (fencing
+     *     the dead broker, a new leader, the in-sync set shrunk), during which every write waits.
+     */
+    RequestPublisher(String bootstrapServers, Duration deliveryTimeout, MeterRegistry registry) {
+        this.deliveryTimeout = deliveryTimeout;
         Map<String, Object> config = Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
@@ -57,9 +64,9 @@ final class RequestPublisher implements AutoCloseable {
                 Map.entry(ProducerConfig.LINGER_MS_CONFIG, 0),
                 Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024),
                 Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) DELIVERY_TIMEOUT.dividedBy(2).toMillis()),
-                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.dividedBy(2).toMillis()),
-                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis()),
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) METADATA_TIMEOUT.toMillis()),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.dividedBy(3).toMillis()),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis()),
                 // A request of a million numbers is ~20 MB of canonical JSON; the topics accept as much.
                 Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MaxMessageSize.BYTES),
                 Map.entry(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * MaxMessageSize.BYTES),
@@ -113,8 +120,9 @@ final class RequestPublisher implements AutoCloseable {
         });
         // The producer's own delivery timeout covers a record once it is sent; this one also covers
         // the wait for this thread when send blocks on metadata or a full buffer.
-        return answers.all.completeOnTimeout(null, DELIVERY_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS)
-                .thenApply(done -> answers.snapshot());
+        Duration waited = deliveryTimeout.multipliedBy(2);
+        return answers.all.completeOnTimeout(null, waited.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(done -> answers.snapshot(waited));
     }
 
     /** Why a send was refused before it left, if it was: an acknowledgement cannot be back yet. */
@@ -155,12 +163,12 @@ final class RequestPublisher implements AutoCloseable {
             }
         }
 
-        List<Optional<Throwable>> snapshot() {
+        List<Optional<Throwable>> snapshot(Duration waited) {
             List<Optional<Throwable>> list = new ArrayList<>(answers.length());
             for (int i = 0; i < answers.length(); i++) {
                 Optional<Throwable> answer = answers.get(i);
                 list.add(answer != null ? answer
-                        : Optional.of(new TimeoutException("no answer from the broker within " + DELIVERY_TIMEOUT.multipliedBy(2))));
+                        : Optional.of(new TimeoutException("no answer from the broker within " + waited)));
             }
             return list;
         }
@@ -170,11 +178,11 @@ final class RequestPublisher implements AutoCloseable {
     public void close() {
         sender.shutdown();
         try {
-            sender.awaitTermination(DELIVERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            sender.awaitTermination(deliveryTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         producerMetrics.close();
-        producer.close(DELIVERY_TIMEOUT);
+        producer.close(deliveryTimeout);
     }
 }

@@ -7,12 +7,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Kafka broker (KRaft, one combined broker and controller) as a process of its own, from Kafka's
- * jars on this test's classpath, so that it can die as brokers die: {@code kill -9}, then a
+ * A Kafka broker (KRaft, a combined broker and controller, alone or one node of a quorum) as a
+ * process of its own, from Kafka's jars on this test's classpath, so that it can die as brokers die: {@code kill -9}, then a
  * restart on the same ports and log directory, with what it had written.
  */
 final class KafkaBrokerProcess implements AutoCloseable {
@@ -30,41 +31,76 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     static KafkaBrokerProcess start(String name) throws Exception {
-        Path dir = Files.createTempDirectory("statstream-broker-");
-        int port = ServiceProcesses.freePort();
-        int controllerPort = ServiceProcesses.freePort();
-        Path config = dir.resolve("server.properties");
-        Files.writeString(config, String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + dir.resolve("data"),
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "log.cleaner.dedupe.buffer.size=2097152", ""));
-        Process format = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString())
-                .redirectOutput(LOGS.resolve(name + "-format.log").toFile()).start();
-        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-            throw new IOException("formatting the broker's storage failed: see " + LOGS.resolve(name + "-format.log"));
+        return startCluster(name, 1).get(0);
+    }
+
+    /**
+     * {@code size} nodes, each broker and controller, one quorum: internal topics keep a copy on
+     * every node (at most three) and acknowledge with all but one in sync, as a production cluster does.
+     */
+    static List<KafkaBrokerProcess> startCluster(String name, int size) throws Exception {
+        String clusterId = Uuid.randomUuid().toString();
+        int[] ports = new int[size];
+        int[] controllerPorts = new int[size];
+        List<String> voters = new ArrayList<>();
+        for (int node = 0; node < size; node++) {
+            ports[node] = ServiceProcesses.freePort();
+            controllerPorts[node] = ServiceProcesses.freePort();
+            voters.add((node + 1) + "@127.0.0.1:" + controllerPorts[node]);
         }
-        KafkaBrokerProcess broker = new KafkaBrokerProcess(config, name, port);
-        broker.start();
-        return broker;
+        String copies = Integer.toString(Math.min(3, size));
+        String inSync = Integer.toString(Math.max(1, Math.min(3, size) - 1));
+        List<KafkaBrokerProcess> brokers = new ArrayList<>();
+        for (int node = 0; node < size; node++) {
+            String nodeName = size == 1 ? name : name + "-" + (node + 1);
+            Path dir = Files.createTempDirectory("statstream-broker-");
+            Path config = dir.resolve("server.properties");
+            Files.writeString(config, String.join("\n",
+                    "process.roles=broker,controller",
+                    "node.id=" + (node + 1),
+                    "controller.quorum.voters=" + String.join(",", voters),
+                    "listeners=PLAINTEXT://127.0.0.1:" + ports[node] + ",CONTROLLER://127.0.0.1:" + controllerPorts[node],
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + ports[node],
+                    "controller.listener.names=CONTROLLER",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "log.dirs=" + dir.resolve("data"),
+                    "offsets.topic.replication.factor=" + copies,
+                    "offsets.topic.num.partitions=1",
+                    "transaction.state.log.replication.factor=" + copies,
+                    "transaction.state.log.min.isr=" + inSync,
+                    "share.coordinator.state.topic.replication.factor=" + copies,
+                    "share.coordinator.state.topic.min.isr=" + inSync,
+                    "group.initial.rebalance.delay.ms=0",
+                    "log.cleaner.dedupe.buffer.size=2097152", ""));
+            Process format = java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())
+                    .redirectOutput(LOGS.resolve(nodeName + "-format.log").toFile()).start();
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                throw new IOException("formatting the broker's storage failed: see " + LOGS.resolve(nodeName + "-format.log"));
+            }
+            brokers.add(new KafkaBrokerProcess(config, nodeName, ports[node]));
+        }
+        // Started together: a controller quorum of three elects no leader until two of its voters run.
+        for (KafkaBrokerProcess broker : brokers) {
+            broker.launch();
+        }
+        for (KafkaBrokerProcess broker : brokers) {
+            broker.awaitListening();
+        }
+        return brokers;
     }
 
     /** Starts (again) and returns once the broker accepts connections. */
     void start() throws Exception {
+        launch();
+        awaitListening();
+    }
+
+    private void launch() throws IOException {
         process = java("kafka.Kafka", config.toString())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile())).start();
+    }
+
+    private void awaitListening() throws Exception {
         RedisOutageIT.awaitTrue(this::listening, "the broker listens on " + port);
     }
 
@@ -75,6 +111,10 @@ final class KafkaBrokerProcess implements AutoCloseable {
 
     String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    static String bootstrapServers(List<KafkaBrokerProcess> cluster) {
+        return cluster.stream().map(KafkaBrokerProcess::bootstrapServers).collect(java.util.stream.Collectors.joining(","));
     }
 
     private boolean listening() {
@@ -91,7 +131,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
 
     private static ProcessBuilder java(String main, String... args) throws IOException {
         Files.createDirectories(LOGS);
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), main));
         command.addAll(List.of(args));

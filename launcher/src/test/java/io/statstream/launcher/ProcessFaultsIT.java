@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -131,9 +132,29 @@ class ProcessFaultsIT {
         }
     }
 
+    @Test
+    void oneOfThreeBrokersKilledLosesNothingAndRefusesNothing() throws Exception {
+        List<KafkaBrokerProcess> cluster = KafkaBrokerProcess.startCluster("three-brokers", 3);
+        try (AutoCloseable brokers = () -> closeAll(cluster);
+             Topology topology = Topology.start("three-brokers", KafkaBrokerProcess.bootstrapServers(cluster))) {
+            Bulk bulk = topology.bulkUnderWay();
+            cluster.get(0).kill(); // not restarted: two of three copies live on
+            Instant fault = Instant.now();
+            topology.awaitAllAnswered(bulk.keys(), fault, "one of three brokers kill -9, not restarted");
+            assertEquals(0, bulk.refused.get(), "items answered \"failed\" while two of three copies lived");
+        }
+    }
+
+    private static void closeAll(List<KafkaBrokerProcess> cluster) throws InterruptedException {
+        for (KafkaBrokerProcess broker : cluster) {
+            broker.close();
+        }
+    }
+
     /** A bulk submitted in calls of 500 from a thread of its own, so that a fault can land in the middle of it. */
     private static final class Bulk {
         private final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicInteger refused = new AtomicInteger();
         private CompletableFuture<Void> done;
 
         void awaitAccepted(int count) throws Exception {
@@ -168,7 +189,7 @@ class ProcessFaultsIT {
             this.probe = new KafkaProbe(bootstrapServers);
             int httpPort = ServiceProcesses.freePort();
             env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "REDIS_URL", redis.url(),
-                    "HTTP_PORT", Integer.toString(httpPort), "TOPIC_PARTITIONS", "3", "METRICS_PORT", "0",
+                    "HTTP_PORT", Integer.toString(httpPort), "HTTP_HOST", "127.0.0.1", "TOPIC_PARTITIONS", "3", "METRICS_PORT", "0",
                     // Every answer from the store itself: the API's near cache would hide a store that lost results.
                     "NEAR_CACHE_ENTRIES", "0",
                     // As docker-compose runs them: a restarted service takes its partitions back at once.
@@ -258,6 +279,7 @@ class ProcessFaultsIT {
                             bulk.accepted.add(item.get("key").asText());
                         } else {
                             assertEquals("failed", state, item.toString());
+                            bulk.refused.incrementAndGet();
                         }
                     }
                 }
