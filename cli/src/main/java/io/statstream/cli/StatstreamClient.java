@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The HTTP calls the commands make. */
 final class StatstreamClient {
@@ -20,9 +21,11 @@ final class StatstreamClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private final Optional<String> apiKey;
 
-    StatstreamClient(URI base) {
+    StatstreamClient(URI base, Optional<String> apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
     }
 
     record Reply(int status, JsonNode body, String text) {
@@ -48,6 +51,7 @@ final class StatstreamClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
         try {
             HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());

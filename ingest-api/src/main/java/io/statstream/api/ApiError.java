@@ -8,10 +8,13 @@ public enum ApiError {
     INVALID_REQUEST(400, "invalid-request", "The request is not a valid analysis", false),
     MALFORMED_KEY(400, "malformed-key", "A key is 64 lowercase hex digits", false),
     INVALID_PARAMETER(400, "invalid-parameter", "A query parameter or field has an invalid value", false),
+    UNAUTHORIZED(401, "unauthorized", "Send an API key: Authorization: Bearer <key>", false),
+    FORBIDDEN(403, "forbidden", "This API key's role does not allow this", false),
     NOT_FOUND(404, "not-found", "No analysis with this key was submitted, or its result expired", false),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This path does not accept this method", false),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is larger than this server accepts", false),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json", false),
+    RATE_LIMITED(429, "rate-limited", "Over this client's share; try again after Retry-After", true),
     STORE_UNAVAILABLE(503, "store-unavailable", "The result store does not answer; try again shortly", true),
     BROKER_UNAVAILABLE(503, "broker-unavailable", "The request could not be recorded durably; try again shortly", true),
     INTERNAL(500, "internal", "An unexpected error; it has been logged", false);

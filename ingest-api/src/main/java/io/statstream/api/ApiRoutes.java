@@ -1,5 +1,7 @@
 package io.statstream.api;
 
+import io.statstream.api.access.AccessControl;
+import io.statstream.api.access.Role;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,21 +14,26 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static Router mount(Router router, long maxBodyBytes, SubmitHandler submit, BatchHandler batch, BatchHandler warm,
+    static Router mount(Router router, AccessControl access, long maxBodyBytes, SubmitHandler submit, BatchHandler batch, BatchHandler warm,
                         LookupHandler lookup, ResultHandler result, DeadLetterReplay deadLetters, HealthHandler health,
                         Handler<RoutingContext> metrics) {
         Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
 
-        router.post(ANALYSES).consumes("application/json").handler(body).handler(submit);
+        Handler<RoutingContext> reader = access.require(Role.READ);
+        Handler<RoutingContext> submitter = access.require(Role.SUBMIT);
+        Handler<RoutingContext> admin = access.require(Role.ADMIN);
+
+        // The role is checked first: nothing of an unauthorized upload is buffered.
+        router.post(ANALYSES).consumes("application/json").handler(submitter).handler(body).handler(submit);
         // No BodyHandler: the batch handler reads the body as it streams in.
-        router.post(ANALYSES + "/batch").consumes("application/json").consumes(BatchHandler.NDJSON).handler(batch);
+        router.post(ANALYSES + "/batch").consumes("application/json").consumes(BatchHandler.NDJSON).handler(submitter).handler(batch);
         // A body of requests (NDJSON or JSON), or none with ?top=N&hours=P.
-        router.post(ANALYSES + "/warm").handler(warm);
-        router.post(ANALYSES + "/lookup").consumes("application/json").handler(body).handler(lookup);
-        router.get(ANALYSES + "/:key").handler(result);
-        router.post("/v1/dead-letters/replay").handler(deadLetters);
-        router.get("/health").handler(health);
-        router.get("/metrics").handler(metrics);
+        router.post(ANALYSES + "/warm").handler(admin).handler(warm);
+        router.post(ANALYSES + "/lookup").consumes("application/json").handler(reader).handler(body).handler(lookup);
+        router.get(ANALYSES + "/:key").handler(reader).handler(result);
+        router.post("/v1/dead-letters/replay").handler(admin).handler(deadLetters);
+        router.get("/health").handler(admin).handler(health);
+        router.get("/metrics").handler(admin).handler(metrics);
         router.get("/health/live").handler(ctx -> ctx.response().end("{\"status\":\"UP\"}"));
 
         ProblemHandler problems = new ProblemHandler();

@@ -1,5 +1,7 @@
 package io.statstream.api;
 
+import io.statstream.api.access.AccessControl;
+import io.statstream.api.access.ApiKeysSource;
 import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,12 +16,15 @@ import io.vertx.ext.web.Router;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The HTTP API: its Vert.x instance, producer and admin client, started together and closed together. */
 public final class ApiServer implements AutoCloseable {
+    private static final Duration KEYS_RELOAD_EVERY = Duration.ofSeconds(2);
     private final Vertx vertx;
     private final RequestPublisher publisher;
     private final Admin admin;
@@ -37,6 +42,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts listening; returns once the port is bound. The store stays the caller's to close. */
     public static ApiServer start(ApiSettings settings, ResultStore sharedStore, PrometheusMeterRegistry registry) throws Exception {
+        AccessControl access = accessControl(settings); // first: a server that must not start opens nothing
         long nearCacheEntries = settings.getLong(ApiSettings.NEAR_CACHE_ENTRIES);
         // Results are immutable per key, so reads may be served from memory without asking Redis.
         ResultStore store = nearCacheEntries == 0 ? sharedStore
@@ -53,7 +59,11 @@ public final class ApiServer implements AutoCloseable {
         long maxBodyBytes = settings.getLong(ApiSettings.HTTP_MAX_BODY_BYTES);
         int maxItemBytes = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);
         Duration warmMargin = Duration.ofSeconds(settings.getLong(ApiSettings.WARM_MIN_REMAINING_SECONDS));
-        Router router = ApiRoutes.mount(Router.router(vertx), maxBodyBytes,
+        vertx.setPeriodic(KEYS_RELOAD_EVERY.toMillis(), id -> vertx.executeBlocking(() -> {
+            access.reloadKeys(); // reads a file: not on an event loop
+            return null;
+        }));
+        Router router = ApiRoutes.mount(Router.router(vertx), access, maxBodyBytes,
                 new SubmitHandler(parser, store, publisher, metrics),
                 // A batch says "done" without the result: it must ask the store itself, not a
                 // near cache that may outlive the result there.
@@ -73,7 +83,7 @@ public final class ApiServer implements AutoCloseable {
             ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters);
             long refreshEvery = settings.getLong(ApiSettings.WARM_REFRESH_INTERVAL_SECONDS);
             if (refreshEvery > 0) {
-                api.refresher = new HotKeyRefresher(vertx, server.actualPort(), Duration.ofSeconds(refreshEvery),
+                api.refresher = new HotKeyRefresher(vertx, server.actualPort(), access.ownAuthorization(), Duration.ofSeconds(refreshEvery),
                         settings.getInt(ApiSettings.WARM_REFRESH_TOP), settings.getInt(ApiSettings.WARM_REFRESH_HOURS));
             }
             return api;
@@ -88,6 +98,13 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return server.actualPort();
+    }
+
+    private static AccessControl accessControl(ApiSettings settings) {
+        String file = settings.getString(ApiSettings.API_KEYS_FILE);
+        ApiKeysSource keys = ApiKeysSource.of(settings.getPassword(ApiSettings.API_KEYS).value(),
+                file.isBlank() ? Optional.empty() : Optional.of(Path.of(file)));
+        return AccessControl.configure(settings.getString(ApiSettings.HTTP_HOST), settings.getString(ApiSettings.AUTH), keys);
     }
 
     @Override

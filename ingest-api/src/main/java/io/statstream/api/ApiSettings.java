@@ -1,5 +1,6 @@
 package io.statstream.api;
 
+import io.statstream.api.access.AccessControl;
 import io.statstream.runtime.SharedSettings;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -27,6 +28,12 @@ public final class ApiSettings extends AbstractConfig {
     public static final String HTTP_MAX_BODY_BYTES = "HTTP_MAX_BODY_BYTES";
     /** Room for the largest request the value cap allows, written out as JSON. */
     public static final long DEFAULT_HTTP_MAX_BODY_BYTES = 32L * 1024 * 1024;
+
+    public static final String API_KEYS_FILE = "API_KEYS_FILE";
+    public static final String API_KEYS = "API_KEYS";
+    public static final String AUTH = "AUTH";
+    /** Keys required wherever any are configured, and wherever the API is reachable from other machines. */
+    public static final String DEFAULT_AUTH = "keys";
 
     public static final String PUBLISH_TIMEOUT_SECONDS = "PUBLISH_TIMEOUT_SECONDS";
     /**
@@ -58,6 +65,12 @@ public final class ApiSettings extends AbstractConfig {
                     "A connection idle for this many seconds is closed (a ?wait= holds it for at most 30 s, which counts as busy).")
             .define(HTTP_MAX_BODY_BYTES, Type.LONG, DEFAULT_HTTP_MAX_BODY_BYTES, atLeast(1024), Importance.MEDIUM,
                     "Largest request body accepted; larger bodies get 413.")
+            .define(API_KEYS_FILE, Type.STRING, "", Importance.HIGH,
+                    "File of API keys, one per line: <sha256 of the key, hex> <client name> <read|submit|admin> [submissions per second]; read again when it changes.")
+            .define(API_KEYS, Type.PASSWORD, "", Importance.HIGH,
+                    "API keys as in API_KEYS_FILE, entries separated by ';' (both may be set).")
+            .define(AUTH, Type.STRING, DEFAULT_AUTH, ConfigDef.ValidString.in(DEFAULT_AUTH, AccessControl.AUTH_OFF), Importance.HIGH,
+                    "keys: an API key on every route but /health/live (open without keys only on a loopback HTTP_HOST); off: open to anyone, on purpose.")
             .define(PUBLISH_TIMEOUT_SECONDS, Type.INT, DEFAULT_PUBLISH_TIMEOUT_SECONDS, atLeast(3), Importance.MEDIUM,
                     "How long a submission waits for the broker's acknowledgement before it is answered 503 (or an item \"failed\"), retries included.")
             .define(NEAR_CACHE_ENTRIES, Type.LONG, DEFAULT_NEAR_CACHE_ENTRIES, atLeast(0), Importance.LOW,

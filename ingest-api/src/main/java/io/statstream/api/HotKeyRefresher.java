@@ -21,11 +21,12 @@ final class HotKeyRefresher implements AutoCloseable {
     private final HttpClient http;
     private final long timer;
 
-    HotKeyRefresher(Vertx vertx, int port, Duration interval, int top, int hours) {
+    HotKeyRefresher(Vertx vertx, int port, String authorization, Duration interval, int top, int hours) {
         this.vertx = vertx;
         this.http = vertx.createHttpClient();
         String uri = ApiRoutes.ANALYSES + "/warm?top=" + top + "&hours=" + hours;
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost("localhost").setPort(port).setURI(uri);
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost("localhost").setPort(port).setURI(uri)
+                .putHeader("Authorization", authorization);
         this.timer = vertx.setPeriodic(interval.toMillis(), id -> http.request(request)
                 .compose(call -> call.send().compose(response -> response.body().map(body -> response.statusCode() + " " + body)))
                 .onSuccess(answer -> LOG.info("Refreshed the {} most requested inputs: {}", top, summary(answer)))

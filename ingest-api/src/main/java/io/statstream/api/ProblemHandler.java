@@ -53,7 +53,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
             ctx.response().reset();
             return;
         }
-        if (problem.error().retriable()) {
+        if (problem.error().retriable() && !ctx.response().headers().contains("Retry-After")) {
             ctx.response().putHeader("Retry-After", Integer.toString(ApiError.RETRY_AFTER_SECONDS));
         }
         ctx.response()

@@ -18,9 +18,25 @@ final class ApiClient {
             .version(HttpClient.Version.HTTP_1_1) // one request per connection, as load generators do; h2c would cap streams at 100
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String apiKey; // null: none sent
 
     ApiClient(URI base) {
+        this(base, null);
+    }
+
+    private ApiClient(URI base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <apiKey>} on every call. */
+    ApiClient withKey(String key) {
+        return new ApiClient(base, key);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        return apiKey == null ? request : request.header("Authorization", "Bearer " + apiKey);
     }
 
     record Reply(int status, HttpResponse<String> response) {
@@ -46,7 +62,7 @@ final class ApiClient {
     }
 
     CompletableFuture<Reply> submitAsync(String json, String contentType) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/analyses"))
+        HttpRequest request = request("/v1/analyses")
                 .header("Content-Type", contentType)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -55,7 +71,7 @@ final class ApiClient {
     }
 
     Reply post(String path, String contentType, String body) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest request = request(path)
                 .header("Content-Type", contentType)
                 .timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -64,12 +80,12 @@ final class ApiClient {
     }
 
     CompletableFuture<Reply> getAsync(String path) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build();
+        HttpRequest request = request(path).timeout(Duration.ofSeconds(60)).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Reply(r.statusCode(), r));
     }
 
     Reply get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = request(path).timeout(Duration.ofSeconds(30)).GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

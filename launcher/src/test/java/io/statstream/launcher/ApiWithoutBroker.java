@@ -23,6 +23,7 @@ record ApiWithoutBroker(InProcessResultStore store, ApiServer server, ApiClient 
         Map<String, String> all = new HashMap<>(settings);
         all.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + deadPort());
         all.put("HTTP_PORT", "0");
+        all.putIfAbsent("HTTP_HOST", "127.0.0.1");
         InProcessResultStore store = new InProcessResultStore(ResultStoreOptions.DEFAULT);
         try {
             ApiServer server = ApiServer.start(new ApiSettings(all), store, Metrics.registry("test"));

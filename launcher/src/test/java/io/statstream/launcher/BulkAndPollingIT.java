@@ -140,7 +140,7 @@ class BulkAndPollingIT {
 
         CountingResultStore counting = new CountingResultStore(pipeline.store());
         try (ApiServer server = ApiServer.start(new ApiSettings(Map.of("KAFKA_BOOTSTRAP_SERVERS", pipeline.bootstrapServers(),
-                "HTTP_PORT", "0")), counting, Metrics.registry("test"))) {
+                "HTTP_PORT", "0", "HTTP_HOST", "127.0.0.1")), counting, Metrics.registry("test"))) {
             ApiClient separate = new ApiClient(URI.create("http://localhost:" + server.port()));
             JsonNode reply = separate.post("/v1/analyses/lookup", "application/json", keysJson(keys)).json();
             assertEquals(10_000, reply.get("results").size());

@@ -37,7 +37,8 @@ class SeparateProcessesIT {
                     "REDIS_URL", redis.url(),
                     "HTTP_PORT", Integer.toString(httpPort),
                     "TOPIC_PARTITIONS", "3",
-                    "METRICS_PORT", "0");
+                    "METRICS_PORT", "0",
+                    "HTTP_HOST", "127.0.0.1");
             List<Process> processes = List.of(services.launch(WorkerMain.class, "separate-worker", env),
                     services.launch(ResultSinkMain.class, "separate-sink", env),
                     services.launch(ApiMain.class, "separate-api", env));
