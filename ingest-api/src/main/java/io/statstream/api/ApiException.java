@@ -1,5 +1,7 @@
 package io.statstream.api;
 
+import io.statstream.api.access.Caller;
+import io.statstream.api.access.SubmissionQuotas;
 import io.statstream.model.request.Violation;
 
 import java.util.List;
@@ -33,6 +35,13 @@ public final class ApiException extends RuntimeException {
         // The client hears what happened, not the driver's text (the log has it, with the cause).
         return failure instanceof ApiException api ? api
                 : new ApiException(ApiError.STORE_UNAVAILABLE, "the result store did not answer", failure);
+    }
+
+    /** 429: the caller spent its share of submissions; the grant says when it may go on. */
+    static ApiException overShare(Caller caller, SubmissionQuotas.Grant grant) {
+        return new ApiException(ApiError.RATE_LIMITED, "client \"" + caller.name() + "\" is over its share of submissions ("
+                + grant.limit() + " misses per " + grant.window().toSeconds() + " s, a hit a tenth); try again in "
+                + grant.retryAfterSeconds() + " s");
     }
 
     public ApiError error() {

@@ -2,18 +2,22 @@ package io.statstream.api;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.statstream.api.access.Caller;
 
 /** What the API counts: submissions, single and in batches, and whether the store already had the answer. */
 final class ApiMetrics {
     static final String SUBMISSIONS = "statstream.api.submissions";
     static final String SUBMISSIONS_BY_CACHE = "statstream.api.cache";
+    static final String CLIENT_SUBMISSIONS = "statstream.api.client.submissions";
 
     private final Counter single;
     private final Counter batchItems;
     private final Counter hits;
     private final Counter misses;
+    private final MeterRegistry registry;
 
     ApiMetrics(MeterRegistry registry) {
+        this.registry = registry;
         single = Counter.builder(SUBMISSIONS).tag("kind", "single").description("Valid requests submitted one at a time")
                 .register(registry);
         batchItems = Counter.builder(SUBMISSIONS).tag("kind", "batch_item").description("Valid requests submitted in batches")
@@ -33,5 +37,16 @@ final class ApiMetrics {
         batchItems.increment(items);
         hits.increment(storedItems);
         misses.increment(items - storedItems);
+    }
+
+    /**
+     * Per client, by name (never by key): {@code hit}, {@code miss}, {@code rejected} (invalid),
+     * {@code limited} (over its share). Clients are the configured keys, so the series are bounded.
+     */
+    void client(Caller caller, String outcome, long items) {
+        if (items > 0) {
+            Counter.builder(CLIENT_SUBMISSIONS).tag("client", caller.name()).tag("outcome", outcome)
+                    .description("Submissions per client and outcome").register(registry).increment(items);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.statstream.api;
 
 import io.statstream.api.access.AccessControl;
 import io.statstream.api.access.ApiKeysSource;
+import io.statstream.api.access.SubmissionQuotas;
 import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,10 +31,13 @@ public final class ApiServer implements AutoCloseable {
     private final Admin admin;
     private final HttpServer server;
     private final ResultWaiters waiters;
+    private final SubmissionQuotas quotas;
     private HotKeyRefresher refresher; // only when WARM_REFRESH_INTERVAL_SECONDS > 0
 
-    private ApiServer(Vertx vertx, RequestPublisher publisher, Admin admin, HttpServer server, ResultWaiters waiters) {
+    private ApiServer(Vertx vertx, RequestPublisher publisher, Admin admin, HttpServer server, ResultWaiters waiters,
+                      SubmissionQuotas quotas) {
         this.vertx = vertx;
+        this.quotas = quotas;
         this.waiters = waiters;
         this.publisher = publisher;
         this.admin = admin;
@@ -63,12 +67,13 @@ public final class ApiServer implements AutoCloseable {
             access.reloadKeys(); // reads a file: not on an event loop
             return null;
         }));
+        SubmissionQuotas quotas = quotas(settings, access);
         Router router = ApiRoutes.mount(Router.router(vertx), access, maxBodyBytes,
-                new SubmitHandler(parser, store, publisher, metrics),
+                new SubmitHandler(parser, store, publisher, quotas, metrics),
                 // A batch says "done" without the result: it must ask the store itself, not a
                 // near cache that may outlive the result there.
-                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, sharedStore, publisher, maxItemBytes, warmMargin, metrics),
-                new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, warmMargin, metrics),
+                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, sharedStore, publisher, maxItemBytes, warmMargin, quotas, metrics),
+                new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, warmMargin, quotas, metrics),
                 new LookupHandler(store, waiters),
                 new ResultHandler(store, waiters),
                 new DeadLetterReplay(bootstrap, publisher),
@@ -80,7 +85,7 @@ public final class ApiServer implements AutoCloseable {
                     .requestHandler(router)
                     .listen(settings.getInt(ApiSettings.HTTP_PORT), settings.getString(ApiSettings.HTTP_HOST))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters);
+            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters, quotas);
             long refreshEvery = settings.getLong(ApiSettings.WARM_REFRESH_INTERVAL_SECONDS);
             if (refreshEvery > 0) {
                 api.refresher = new HotKeyRefresher(vertx, server.actualPort(), access.ownAuthorization(), Duration.ofSeconds(refreshEvery),
@@ -90,6 +95,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (Exception e) {
             waiters.close();
             publisher.close();
+            quotas.close();
             admin.close();
             vertx.close();
             throw e;
@@ -98,6 +104,18 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return server.actualPort();
+    }
+
+    /** Shares only where callers are told apart by their keys; in Redis when there is one, so every instance draws on them. */
+    private static SubmissionQuotas quotas(ApiSettings settings, AccessControl access) {
+        if (!access.keysRequired()) {
+            return SubmissionQuotas.none();
+        }
+        long perSecond = settings.getLong(ApiSettings.SUBMISSIONS_PER_SECOND);
+        int burst = settings.getInt(ApiSettings.SUBMISSION_BURST_SECONDS);
+        String redisUrl = settings.getString(SharedSettings.REDIS_URL);
+        return redisUrl.isBlank() ? SubmissionQuotas.local(perSecond, burst)
+                : SubmissionQuotas.shared(redisUrl, settings.getString(SharedSettings.REDIS_KEY_PREFIX), perSecond, burst);
     }
 
     private static AccessControl accessControl(ApiSettings settings) {
@@ -123,6 +141,7 @@ public final class ApiServer implements AutoCloseable {
             // closing anyway
         }
         publisher.close();
+        quotas.close();
         admin.close();
         vertx.close();
     }

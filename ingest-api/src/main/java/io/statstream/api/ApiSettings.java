@@ -35,6 +35,13 @@ public final class ApiSettings extends AbstractConfig {
     /** Keys required wherever any are configured, and wherever the API is reachable from other machines. */
     public static final String DEFAULT_AUTH = "keys";
 
+    public static final String SUBMISSIONS_PER_SECOND = "SUBMISSIONS_PER_SECOND";
+    /** A client's share, in misses per second, where its key names none; a hit costs a tenth of a miss. */
+    public static final long DEFAULT_SUBMISSIONS_PER_SECOND = 2_000;
+    public static final String SUBMISSION_BURST_SECONDS = "SUBMISSION_BURST_SECONDS";
+    /** Seconds of a client's rate it may spend at once: at the default rate, a 100,000-item batch goes through whole. */
+    public static final int DEFAULT_SUBMISSION_BURST_SECONDS = 60;
+
     public static final String PUBLISH_TIMEOUT_SECONDS = "PUBLISH_TIMEOUT_SECONDS";
     /**
      * Outlasts a broker's failover: with Kafka's defaults a broker killed with {@code kill -9} is
@@ -71,6 +78,10 @@ public final class ApiSettings extends AbstractConfig {
                     "API keys as in API_KEYS_FILE, entries separated by ';' (both may be set).")
             .define(AUTH, Type.STRING, DEFAULT_AUTH, ConfigDef.ValidString.in(DEFAULT_AUTH, AccessControl.AUTH_OFF), Importance.HIGH,
                     "keys: an API key on every route but /health/live (open without keys only on a loopback HTTP_HOST); off: open to anyone, on purpose.")
+            .define(SUBMISSIONS_PER_SECOND, Type.LONG, DEFAULT_SUBMISSIONS_PER_SECOND, atLeast(1), Importance.MEDIUM,
+                    "Each client's share of submissions where its key names none, in misses (computations) per second; a cache hit costs a tenth. Shared by every API instance through Redis.")
+            .define(SUBMISSION_BURST_SECONDS, Type.INT, DEFAULT_SUBMISSION_BURST_SECONDS, atLeast(1), Importance.LOW,
+                    "How many seconds of its rate a client may spend at once.")
             .define(PUBLISH_TIMEOUT_SECONDS, Type.INT, DEFAULT_PUBLISH_TIMEOUT_SECONDS, atLeast(3), Importance.MEDIUM,
                     "How long a submission waits for the broker's acknowledgement before it is answered 503 (or an item \"failed\"), retries included.")
             .define(NEAR_CACHE_ENTRIES, Type.LONG, DEFAULT_NEAR_CACHE_ENTRIES, atLeast(0), Importance.LOW,

@@ -1,5 +1,8 @@
 package io.statstream.api;
 
+import io.statstream.api.access.AccessControl;
+import io.statstream.api.access.Caller;
+import io.statstream.api.access.SubmissionQuotas;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.RequestParser;
@@ -50,10 +53,12 @@ final class BatchHandler implements Handler<RoutingContext> {
     private final RequestPublisher publisher;
     private final int maxItemBytes;
     private final Duration warmMargin;
+    private final SubmissionQuotas quotas;
     private final ApiMetrics metrics;
 
     BatchHandler(Mode mode, RequestParser parser, ResultStore store, RequestPublisher publisher, int maxItemBytes,
-                 Duration warmMargin, ApiMetrics metrics) {
+                 Duration warmMargin, SubmissionQuotas quotas, ApiMetrics metrics) {
+        this.quotas = quotas;
         this.metrics = metrics;
         this.mode = mode;
         this.parser = parser;
@@ -122,8 +127,8 @@ final class BatchHandler implements Handler<RoutingContext> {
         private ReadStream<Buffer> items; // null for a replay of the most requested inputs
         private boolean finished;
         private boolean failed;
-        /** Set when the store stopped answering: later items are failed at once, not published. */
-        private Throwable storeFailure;
+        /** Why publishing stopped (the store stopped answering, the caller's share ran out): later items are failed at once. */
+        private ApiException stopped;
 
         private Run(RoutingContext ctx) {
             this.ctx = ctx;
@@ -144,15 +149,15 @@ final class BatchHandler implements Handler<RoutingContext> {
                     // join waits for every acknowledgement, failed ones included: each item says which it got
                     .compose(v -> Future.join(acknowledgements))
                     .transform(settled -> nothingAccepted()
-                            ? Future.failedFuture(ApiException.storeUnavailable(storeFailure)) // 503: send it all again
+                            ? Future.failedFuture(stopped) // 503 or 429: send it all again
                             : ctx.vertx().executeBlocking(batch::render))
                     .compose(body -> ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(body)));
             chunks.onFailure(this::fail);
         }
 
-        /** The store failed before any item was answered or published: nothing in the call was taken. */
+        /** Publishing stopped before any item was answered or published: nothing in the call was taken. */
         private boolean nothingAccepted() {
-            return storeFailure != null && !batch.anyAnswered();
+            return stopped != null && !batch.anyAnswered();
         }
 
         /**
@@ -182,35 +187,62 @@ final class BatchHandler implements Handler<RoutingContext> {
         BatchItems batch = run.batch;
         return ctx.vertx().executeBlocking(() -> batch.readChunk(parser))
                 .compose(chunk -> {
-                    if (run.storeFailure != null) {
-                        failAll(batch, chunk.fresh(), run.storeFailure);
+                    if (run.stopped != null) {
+                        failAll(batch, chunk.fresh(), run.stopped);
                         return Future.<Void>succeededFuture();
                     }
                     if (mode == Mode.SUBMIT) {
                         store.hotKeys().record(chunk.requests().values()); // best effort: counts feed the warming replay
                     }
-                    return classify(ctx, batch, chunk.fresh()).map(toPublish -> {
-                        if (mode == Mode.SUBMIT) {
-                            long items = chunk.requests().values().stream().mapToLong(HotKeys.Counted::count).sum();
-                            long stored = chunk.requests().entrySet().stream()
-                                    .filter(entry -> batch.stateOf(entry.getKey()) == BatchItems.KeyState.STORED)
-                                    .mapToLong(entry -> entry.getValue().count()).sum();
-                            metrics.batchItems(items, stored);
-                        }
-                        toPublish.forEach(form -> batch.state(form.key(), BatchItems.KeyState.PUBLISHING));
-                        run.acknowledgements.add(publish(ctx, batch, toPublish));
-                        return (Void) null;
-                    }).recover(storeDown -> {
-                        run.storeFailure = storeDown;
-                        failAll(batch, chunk.fresh(), storeDown);
-                        return Future.succeededFuture();
-                    });
+                    return classify(ctx, batch, chunk.fresh())
+                            .compose(toPublish -> withinShare(run, chunk.fresh().size() - toPublish.size(), toPublish).map(toPublish))
+                            .map(toPublish -> {
+                                if (mode == Mode.SUBMIT) {
+                                    long items = chunk.requests().values().stream().mapToLong(HotKeys.Counted::count).sum();
+                                    long stored = chunk.requests().entrySet().stream()
+                                            .filter(entry -> batch.stateOf(entry.getKey()) == BatchItems.KeyState.STORED)
+                                            .mapToLong(entry -> entry.getValue().count()).sum();
+                                    metrics.batchItems(items, stored);
+                                }
+                                toPublish.forEach(form -> batch.state(form.key(), BatchItems.KeyState.PUBLISHING));
+                                run.acknowledgements.add(publish(ctx, batch, toPublish));
+                                return (Void) null;
+                            }).recover(stop -> {
+                                run.stopped = ApiException.storeUnavailable(stop);
+                                failAll(batch, chunk.fresh(), run.stopped);
+                                return Future.succeededFuture();
+                            });
                 });
     }
 
-    private static void failAll(BatchItems batch, List<CanonicalForm> forms, Throwable storeDown) {
-        String reason = ApiException.storeUnavailable(storeDown).getMessage() + "; not published: send it again";
-        forms.forEach(form -> batch.failed(form.key(), reason));
+    /**
+     * Takes a chunk's cost from the caller's share (a submission only: warming is an operator's
+     * replay): the stored keys as hits, the rest as misses. Over it, the chunk is not published.
+     */
+    private Future<Void> withinShare(Run run, int hits, List<CanonicalForm> misses) {
+        if (mode != Mode.SUBMIT) {
+            return Future.succeededFuture();
+        }
+        Caller caller = AccessControl.caller(run.ctx);
+        return Future.fromCompletionStage(quotas.take(caller, hits, misses.size()), run.ctx.vertx().getOrCreateContext())
+                .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
+                .compose(grant -> {
+                    if (!run.ctx.response().headWritten()) {
+                        grant.addHeaders(run.ctx.response()::putHeader); // the last chunk's headers are what the answer shows
+                    }
+                    metrics.client(caller, "hit", grant.allowed() ? hits : 0);
+                    metrics.client(caller, "miss", grant.allowed() ? misses.size() : 0);
+                    metrics.client(caller, "limited", grant.allowed() ? 0 : hits + misses.size());
+                    return grant.allowed() ? Future.succeededFuture() : Future.failedFuture(ApiException.overShare(caller, grant));
+                });
+    }
+
+    /** Fails the forms not answered already: a key found stored keeps its "done". */
+    private static void failAll(BatchItems batch, List<CanonicalForm> forms, ApiException stopped) {
+        String reason = stopped.getMessage() + "; not published: send it again";
+        forms.stream().map(CanonicalForm::key)
+                .filter(key -> batch.stateOf(key) != BatchItems.KeyState.STORED && batch.stateOf(key) != BatchItems.KeyState.WARM)
+                .forEach(key -> batch.failed(key, reason));
     }
 
     /** Marks the keys that need nothing (stored, or warm) and returns those to publish. */

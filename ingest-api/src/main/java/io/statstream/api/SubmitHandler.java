@@ -1,5 +1,8 @@
 package io.statstream.api;
 
+import io.statstream.api.access.AccessControl;
+import io.statstream.api.access.Caller;
+import io.statstream.api.access.SubmissionQuotas;
 import io.statstream.model.json.Json;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.request.ParsedRequest;
@@ -27,10 +30,12 @@ final class SubmitHandler implements Handler<RoutingContext> {
     private final RequestParser parser;
     private final ResultStore store;
     private final RequestPublisher publisher;
+    private final SubmissionQuotas quotas;
     private final ApiMetrics metrics;
 
-    SubmitHandler(RequestParser parser, ResultStore store, RequestPublisher publisher, ApiMetrics metrics) {
+    SubmitHandler(RequestParser parser, ResultStore store, RequestPublisher publisher, SubmissionQuotas quotas, ApiMetrics metrics) {
         this.parser = parser;
+        this.quotas = quotas;
         this.store = store;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -38,21 +43,35 @@ final class SubmitHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        Caller caller = AccessControl.caller(ctx);
         Buffer body = ctx.body().buffer(); // null when the body is empty
         byte[] bytes = body == null ? new byte[0] : body.getBytes();
         Future<CanonicalForm> read = bytes.length <= INLINE_BODY_BYTES
-                ? Future.succeededFuture(read(bytes))
+                ? Future.future(promise -> promise.complete(read(bytes)))
                 : ctx.vertx().executeBlocking(() -> read(bytes));
-        read.compose(form -> {
+        read.onFailure(invalid -> metrics.client(caller, "rejected", 1))
+                .compose(form -> {
                     store.hotKeys().record(form, 1); // best effort: counts feed the warming replay
                     return Future.fromCompletionStage(store.get(form.key()), ctx.vertx().getOrCreateContext())
                             .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
-                            .compose(stored -> {
-                                metrics.submitted(stored.isPresent());
-                                return stored.isPresent() ? answerStored(ctx, form, stored.get()) : publishThenAccept(ctx, form);
-                            });
+                            .compose(stored -> withinShare(ctx, caller, stored.isPresent())
+                                    .compose(allowed -> {
+                                        metrics.submitted(stored.isPresent());
+                                        return stored.isPresent() ? answerStored(ctx, form, stored.get()) : publishThenAccept(ctx, form);
+                                    }));
                 })
                 .onFailure(ctx::fail);
+    }
+
+    /** Takes the submission's cost from the caller's share: a hit costs a tenth of a miss. Over it: 429. */
+    private Future<Void> withinShare(RoutingContext ctx, Caller caller, boolean hit) {
+        return Future.fromCompletionStage(quotas.take(caller, hit ? 1 : 0, hit ? 0 : 1), ctx.vertx().getOrCreateContext())
+                .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
+                .compose(grant -> {
+                    grant.addHeaders(ctx.response()::putHeader);
+                    metrics.client(caller, !grant.allowed() ? "limited" : hit ? "hit" : "miss", 1);
+                    return grant.allowed() ? Future.succeededFuture() : Future.failedFuture(ApiException.overShare(caller, grant));
+                });
     }
 
     /** Validates and keys the request; an invalid one is an {@link ApiException} naming every problem. */

@@ -73,7 +73,7 @@ public final class LocalPipeline implements AutoCloseable {
             LOG.info("Kafka broker (embedded, KRaft) on {}", kafka.bootstrapServers());
         }
         bootstrapServers = env.get(SharedSettings.KAFKA_BOOTSTRAP_SERVERS);
-        // Nothing here is access-controlled yet: the one-command mode serves this machine only.
+        // With no API keys the API is open, so the one-command mode serves this machine only.
         env.putIfAbsent(ApiSettings.HTTP_HOST, "127.0.0.1");
         if (env.getOrDefault(SharedSettings.REDIS_URL, "").isBlank()) {
             Optional<Path> binary = RedisServerProcess.findBinary();
