@@ -29,7 +29,9 @@ final class ApiRoutes {
         router.post(ANALYSES + "/batch").consumes("application/json").consumes(BatchHandler.NDJSON).handler(submitter).handler(batch);
         // A body of requests (NDJSON or JSON), or none with ?top=N&hours=P.
         router.post(ANALYSES + "/warm").handler(admin).handler(warm);
-        router.post(ANALYSES + "/lookup").consumes("application/json").handler(reader).handler(body).handler(lookup);
+        // A lookup's body is bounded by its key count, far below a request's: refused before it is parsed.
+        router.post(ANALYSES + "/lookup").consumes("application/json").handler(reader)
+                .handler(BodyHandler.create(false).setBodyLimit(LookupHandler.MAX_BODY_BYTES)).handler(lookup);
         router.get(ANALYSES + "/:key").handler(reader).handler(result);
         router.post("/v1/dead-letters/replay").handler(admin).handler(deadLetters);
         router.get("/health").handler(admin).handler(health);

@@ -59,7 +59,8 @@ public final class ApiServer implements AutoCloseable {
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "statstream-ingest-api-health"));
         RequestParser parser = new RequestParser(new RequestLimits(settings.getInt(SharedSettings.MAX_VALUES_PER_REQUEST)));
-        ResultWaiters waiters = new ResultWaiters(vertx, store);
+        ResultWaiters waiters = new ResultWaiters(vertx, store, settings.getInt(ApiSettings.MAX_WAITING_KEYS),
+                settings.getInt(ApiSettings.MAX_WAITING_KEYS_PER_CLIENT), registry);
         long maxBodyBytes = settings.getLong(ApiSettings.HTTP_MAX_BODY_BYTES);
         int maxItemBytes = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);
         Duration warmMargin = Duration.ofSeconds(settings.getLong(ApiSettings.WARM_MIN_REMAINING_SECONDS));
@@ -74,7 +75,7 @@ public final class ApiServer implements AutoCloseable {
                 // near cache that may outlive the result there.
                 new BatchHandler(BatchHandler.Mode.SUBMIT, parser, sharedStore, publisher, maxItemBytes, warmMargin, quotas, metrics),
                 new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, warmMargin, quotas, metrics),
-                new LookupHandler(store, waiters),
+                new LookupHandler(store, waiters, settings.getLong(ApiSettings.LOOKUP_MAX_REPLY_BYTES)),
                 new ResultHandler(store, waiters),
                 new DeadLetterReplay(bootstrap, publisher),
                 new HealthHandler(admin, store),

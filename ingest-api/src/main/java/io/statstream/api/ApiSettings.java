@@ -42,6 +42,16 @@ public final class ApiSettings extends AbstractConfig {
     /** Seconds of a client's rate it may spend at once: at the default rate, a 100,000-item batch goes through whole. */
     public static final int DEFAULT_SUBMISSION_BURST_SECONDS = 60;
 
+    public static final String MAX_WAITING_KEYS = "MAX_WAITING_KEYS";
+    /** Keys parked by ?wait requests in all (a lookup parks each key it waits for): ~200 bytes each. */
+    public static final int DEFAULT_MAX_WAITING_KEYS = 200_000;
+    public static final String MAX_WAITING_KEYS_PER_CLIENT = "MAX_WAITING_KEYS_PER_CLIENT";
+    /** Two full lookups' worth of waiting keys per client. */
+    public static final int DEFAULT_MAX_WAITING_KEYS_PER_CLIENT = 20_000;
+
+    public static final String LOOKUP_MAX_REPLY_BYTES = "LOOKUP_MAX_REPLY_BYTES";
+    public static final long DEFAULT_LOOKUP_MAX_REPLY_BYTES = 32L * 1024 * 1024;
+
     public static final String PUBLISH_TIMEOUT_SECONDS = "PUBLISH_TIMEOUT_SECONDS";
     /**
      * Outlasts a broker's failover: with Kafka's defaults a broker killed with {@code kill -9} is
@@ -82,6 +92,12 @@ public final class ApiSettings extends AbstractConfig {
                     "Each client's share of submissions where its key names none, in misses (computations) per second; a cache hit costs a tenth. Shared by every API instance through Redis.")
             .define(SUBMISSION_BURST_SECONDS, Type.INT, DEFAULT_SUBMISSION_BURST_SECONDS, atLeast(1), Importance.LOW,
                     "How many seconds of its rate a client may spend at once.")
+            .define(MAX_WAITING_KEYS, Type.INT, DEFAULT_MAX_WAITING_KEYS, atLeast(1), Importance.LOW,
+                    "Keys ?wait requests may hold parked at once, in all; beyond, a wait is answered 503.")
+            .define(MAX_WAITING_KEYS_PER_CLIENT, Type.INT, DEFAULT_MAX_WAITING_KEYS_PER_CLIENT, atLeast(1), Importance.LOW,
+                    "Keys one client's ?wait requests may hold parked at once; beyond, 429.")
+            .define(LOOKUP_MAX_REPLY_BYTES, Type.LONG, DEFAULT_LOOKUP_MAX_REPLY_BYTES, atLeast(1024), Importance.LOW,
+                    "Results one lookup reply holds at most; keys past it answer done with \"omitted\": true.")
             .define(PUBLISH_TIMEOUT_SECONDS, Type.INT, DEFAULT_PUBLISH_TIMEOUT_SECONDS, atLeast(3), Importance.MEDIUM,
                     "How long a submission waits for the broker's acknowledgement before it is answered 503 (or an item \"failed\"), retries included.")
             .define(NEAR_CACHE_ENTRIES, Type.LONG, DEFAULT_NEAR_CACHE_ENTRIES, atLeast(0), Importance.LOW,

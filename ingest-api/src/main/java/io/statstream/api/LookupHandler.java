@@ -1,6 +1,7 @@
 package io.statstream.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statstream.api.access.AccessControl;
 import io.statstream.model.json.Json;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.Violation;
@@ -27,13 +28,21 @@ import java.util.Optional;
  */
 final class LookupHandler implements Handler<RoutingContext> {
     static final int MAX_KEYS = 10_000;
+    /** Room for {@link #MAX_KEYS} keys with generous whitespace: a larger body is refused before it is parsed. */
+    static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private final ResultStore store;
     private final ResultWaiters waiters;
+    private final long maxReplyBytes;
 
-    LookupHandler(ResultStore store, ResultWaiters waiters) {
+    /**
+     * @param maxReplyBytes results written into one reply at most; the keys past it answer
+     *     {@code done} with {@code "omitted":true} (read them by key, or in a smaller lookup)
+     */
+    LookupHandler(ResultStore store, ResultWaiters waiters, long maxReplyBytes) {
         this.store = store;
         this.waiters = waiters;
+        this.maxReplyBytes = maxReplyBytes;
     }
 
     @Override
@@ -60,14 +69,21 @@ final class LookupHandler implements Handler<RoutingContext> {
      */
     private Future<List<Optional<byte[]>>> awaitMissing(RoutingContext ctx, List<ContentKey> keys,
                                                         List<Optional<byte[]>> first, Duration wait) {
-        Map<ContentKey, ResultWaiters.Waiting> parked = new HashMap<>();
+        List<ContentKey> missing = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             if (first.get(i).isEmpty()) {
-                parked.computeIfAbsent(keys.get(i), key -> waiters.await(key, wait));
+                missing.add(keys.get(i)); // distinct: a lookup repeats no key
             }
         }
-        if (parked.isEmpty()) {
+        if (missing.isEmpty()) {
             return Future.succeededFuture(first);
+        }
+        List<ResultWaiters.Waiting> waitings = waiters.await(AccessControl.caller(ctx), missing, wait);
+        // A client that goes away stops waiting: nothing parked outlives its connection.
+        ctx.response().closeHandler(closed -> waitings.forEach(ResultWaiters.Waiting::cancel));
+        Map<ContentKey, ResultWaiters.Waiting> parked = new HashMap<>();
+        for (int i = 0; i < missing.size(); i++) {
+            parked.put(missing.get(i), waitings.get(i));
         }
         return read(ctx, keys).compose(second -> {
             List<Future<Void>> stillMissing = new ArrayList<>();
@@ -93,13 +109,18 @@ final class LookupHandler implements Handler<RoutingContext> {
     private Future<Void> answer(RoutingContext ctx, List<ContentKey> keys, List<Optional<byte[]>> results, List<Boolean> pending) {
         StringBuilder body = new StringBuilder(64 + 160 * keys.size()).append("{\"results\":[");
         int done = 0;
+        int omitted = 0;
         int pendingCount = 0;
         for (int i = 0; i < keys.size(); i++) {
             if (i > 0) {
                 body.append(',');
             }
             body.append("{\"key\":\"").append(keys.get(i).hex()).append("\",\"state\":\"");
-            if (results.get(i).isPresent()) {
+            if (results.get(i).isPresent() && body.length() + results.get(i).get().length > maxReplyBytes) {
+                body.append("done\",\"omitted\":true");
+                done++;
+                omitted++;
+            } else if (results.get(i).isPresent()) {
                 // The stored envelope is JSON already: written as it is, not parsed again.
                 body.append("done\",\"result\":").append(new String(results.get(i).get(), StandardCharsets.UTF_8));
                 done++;
@@ -113,7 +134,11 @@ final class LookupHandler implements Handler<RoutingContext> {
         }
         body.append("],\"summary\":{\"keys\":").append(keys.size()).append(",\"done\":").append(done)
                 .append(",\"pending\":").append(pendingCount)
-                .append(",\"unknown\":").append(keys.size() - done - pendingCount).append("}}");
+                .append(",\"unknown\":").append(keys.size() - done - pendingCount);
+        if (omitted > 0) {
+            body.append(",\"omitted\":").append(omitted);
+        }
+        body.append("}}");
         return ctx.response().putHeader("Content-Type", "application/json").end(body.toString());
     }
 
@@ -133,11 +158,16 @@ final class LookupHandler implements Handler<RoutingContext> {
                     List.of(new Violation("keys", ViolationCode.TOO_LARGE, "holds " + keys.size() + " keys; at most " + MAX_KEYS)));
         }
         List<ContentKey> parsed = new ArrayList<>(keys.size());
+        Map<ContentKey, Integer> seenAt = new HashMap<>();
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             Optional<ContentKey> key = ContentKey.parse(keys.get(i).isTextual() ? keys.get(i).textValue() : null);
-            if (key.isPresent()) {
+            int index = i;
+            Integer first = key.map(k -> seenAt.putIfAbsent(k, index)).orElse(null);
+            if (key.isPresent() && first == null) {
                 parsed.add(key.get());
+            } else if (key.isPresent() && violations.size() < 100) {
+                violations.add(new Violation("keys[" + i + "]", ViolationCode.DUPLICATE, "repeats keys[" + first + "]"));
             } else if (violations.size() < 100) {
                 violations.add(new Violation("keys[" + i + "]", ViolationCode.WRONG_TYPE, "is not a content key (64 lowercase hex digits)"));
             }

@@ -3,6 +3,7 @@ package io.statstream.api;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.json.Json;
+import io.statstream.api.access.AccessControl;
 import io.statstream.model.key.ContentKey;
 import io.statstream.store.ResultStore;
 import io.vertx.core.Future;
@@ -11,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,7 +47,9 @@ final class ResultHandler implements Handler<RoutingContext> {
         }
         Optional<Duration> wait = WaitParameter.parse(ctx.request().getParam("wait"));
         // Park before the first read, so a result stored between the read and the wait still wakes us.
-        Optional<ResultWaiters.Waiting> waiting = wait.map(duration -> waiters.await(key, duration));
+        Optional<ResultWaiters.Waiting> waiting = wait.map(duration -> waiters.await(AccessControl.caller(ctx), List.of(key), duration).get(0));
+        // A client that goes away stops waiting: nothing parked outlives its connection.
+        waiting.ifPresent(parked -> ctx.response().closeHandler(closed -> parked.cancel()));
         read(ctx, key)
                 .compose(result -> {
                     if (result.isPresent() || waiting.isEmpty()) {

@@ -17,6 +17,8 @@ public enum ViolationCode implements WireEnum {
     NEGATIVE_COUNT("negative_count"),
     OUT_OF_RANGE("out_of_range"),
     INVALID_CHOICE("invalid_choice"),
+    /** The same value twice where each must be distinct (a key in a lookup). */
+    DUPLICATE("duplicate"),
     /** The request holds more values than {@link RequestLimits#maxValues()}: HTTP 413, not 400. */
     TOO_LARGE("too_large");
 

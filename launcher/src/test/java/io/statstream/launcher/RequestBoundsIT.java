@@ -1,0 +1,115 @@
+package io.statstream.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.statstream.launcher.RedisOutageIT.awaitTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What one request may cost, each bound driven past its limit (small limits here, the defaults in
+ * the README): lookups bounded before parsing, without repeats, in reply size; waits bounded in
+ * all and per client, and released when their client goes away.
+ */
+class RequestBoundsIT {
+    private static final Pattern WAITING = Pattern.compile("(?m)^statstream_api_waiting\\{[^}]*} (\\S+)$");
+    private static LocalPipeline pipeline;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "MAX_WAITING_KEYS", "5", "MAX_WAITING_KEYS_PER_CLIENT", "3",
+                "LOOKUP_MAX_REPLY_BYTES", "2048"));
+        api = new ApiClient(pipeline.apiUri());
+    }
+
+    @AfterAll
+    static void stop() {
+        pipeline.close();
+    }
+
+    @Test
+    void aLookupRepeatingAKeyIsRefusedNamingTheRepeat() {
+        String key = "a".repeat(64);
+        ApiClient.Reply reply = api.post("/v1/analyses/lookup", "application/json",
+                "{\"keys\":[\"" + key + "\",\"" + "b".repeat(64) + "\",\"" + key + "\"]}");
+        assertEquals(400, reply.status(), reply.response().body());
+        JsonNode error = reply.json().get("errors").get(0);
+        assertEquals("keys[2]", error.get("field").asText());
+        assertEquals("duplicate", error.get("code").asText());
+        assertEquals("repeats keys[0]", error.get("message").asText());
+    }
+
+    @Test
+    void aLookupBodyLargerThanTenThousandKeysIsRefusedUnread() {
+        String huge = "{\"keys\":[\"" + " ".repeat(2 * 1024 * 1024) + "\"]}";
+        assertEquals(413, api.post("/v1/analyses/lookup", "application/json", huge).status());
+    }
+
+    @Test
+    void aLookupReplyStopsGrowingAtItsBoundAndSaysWhatItLeftOut() throws Exception {
+        long run = System.nanoTime();
+        String keys = IntStream.range(0, 8)
+                .mapToObj(i -> api.submit("{\"type\":\"descriptive\",\"data\":[" + run + "," + i + ",1,2,3]}").json().get("key").asText())
+                .map(key -> '"' + key + '"').collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+        JsonNode reply = api.post("/v1/analyses/lookup?wait=20s", "application/json", keys).json();
+        assertEquals(8, reply.get("summary").get("done").asInt(), reply.toString());
+        int omitted = reply.get("summary").get("omitted").asInt();
+        assertTrue(omitted > 0 && omitted < 8, reply.get("summary").toString());
+        int withResult = 0;
+        for (JsonNode item : reply.get("results")) {
+            withResult += item.has("result") ? 1 : 0;
+            assertEquals(!item.has("result"), item.path("omitted").asBoolean(), item.toString());
+        }
+        assertEquals(8 - omitted, withResult);
+    }
+
+    @Test
+    void waitsAreBoundedInAllAndPerClient() {
+        String four = unknownKeys(4);
+        ApiClient.Reply perClient = api.post("/v1/analyses/lookup?wait=5s", "application/json", four);
+        assertEquals(429, perClient.status(), "four keys exceed the client's three: " + perClient.response().body());
+        ApiClient.Reply all = api.post("/v1/analyses/lookup?wait=5s", "application/json", unknownKeys(6));
+        assertEquals(503, all.status(), "six keys exceed the server's five: " + all.response().body());
+        assertEquals("https://statstream.io/problems/waiting-full", all.json().get("type").asText());
+        assertEquals(200, api.post("/v1/analyses/lookup?wait=1s", "application/json", unknownKeys(3)).status());
+    }
+
+    @Test
+    void noWaiterOutlivesItsClient() throws Exception {
+        try (Socket client = new Socket("127.0.0.1", pipeline.apiUri().getPort())) {
+            OutputStream out = client.getOutputStream();
+            out.write(("GET /v1/analyses/" + "c".repeat(64) + "?wait=30s HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            awaitTrue(() -> waiting() == 1, "the request is parked");
+        }
+        long closedAt = System.nanoTime();
+        awaitTrue(() -> waiting() == 0, "the waiter of a closed connection is released");
+        assertTrue(Duration.ofNanos(System.nanoTime() - closedAt).toSeconds() < 25, "released long before its 30 s wait ended");
+    }
+
+    private static String unknownKeys(int count) {
+        long run = System.nanoTime();
+        return IntStream.range(0, count).mapToObj(i -> String.format("%064x", run + i))
+                .map(key -> '"' + key + '"').collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+    }
+
+    private static double waiting() {
+        Matcher matcher = WAITING.matcher(api.get("/metrics").response().body());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
+    }
+}
