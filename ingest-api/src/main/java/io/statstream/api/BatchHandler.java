@@ -106,7 +106,7 @@ final class BatchHandler implements Handler<RoutingContext> {
     }
 
     private void warmTop(Run run, String top) {
-        int n = positive("top", top, MAX_ITEMS);
+        int n = positive("top", top, HotKeys.MAX_TOP);
         String hours = run.ctx.request().getParam("hours");
         Duration window = hours == null ? DEFAULT_TOP_WINDOW : Duration.ofHours(positive("hours", hours, 24 * 7));
         Future.fromCompletionStage(store.hotKeys().top(n, window), run.ctx.vertx().getOrCreateContext())

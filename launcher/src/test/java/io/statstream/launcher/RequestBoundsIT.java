@@ -1,6 +1,11 @@
 package io.statstream.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.statstream.embedded.RedisServerProcess;
+import io.statstream.model.key.CanonicalForm;
+import io.statstream.store.HotKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,6 +14,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,12 +23,13 @@ import java.util.stream.IntStream;
 
 import static io.statstream.launcher.RedisOutageIT.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What one request may cost, each bound driven past its limit (small limits here, the defaults in
  * the README): lookups bounded before parsing, without repeats, in reply size; waits bounded in
- * all and per client, and released when their client goes away.
+ * all and per client, and released when their client goes away; the hot-key bookkeeping in Redis.
  */
 class RequestBoundsIT {
     private static final Pattern WAITING = Pattern.compile("(?m)^statstream_api_waiting\\{[^}]*} (\\S+)$");
@@ -31,6 +38,7 @@ class RequestBoundsIT {
 
     @BeforeAll
     static void start() throws Exception {
+        RedisServerProcess.findBinary().orElseThrow(() -> new AssertionError("these bounds are Redis's: redis-server must be on the PATH"));
         pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "MAX_WAITING_KEYS", "5", "MAX_WAITING_KEYS_PER_CLIENT", "3",
                 "LOOKUP_MAX_REPLY_BYTES", "2048"));
         api = new ApiClient(pipeline.apiUri());
@@ -100,6 +108,31 @@ class RequestBoundsIT {
         long closedAt = System.nanoTime();
         awaitTrue(() -> waiting() == 0, "the waiter of a closed connection is released");
         assertTrue(Duration.ofNanos(System.nanoTime() - closedAt).toSeconds() < 25, "released long before its 30 s wait ended");
+    }
+
+    @Test
+    void hotKeyBookkeepingKeepsCountsOfTheMostRequestedAndFormsOfRepeatedRequestsOnly() throws Exception {
+        HotKeys hotKeys = pipeline.store().hotKeys();
+        List<CanonicalForm> forms = Requests.distinct(HotKeys.KEPT_PER_HOUR + 100, System.nanoTime());
+        CanonicalForm repeated = forms.get(0);
+        CanonicalForm once = forms.get(1);
+        hotKeys.record(forms.stream().map(form -> new HotKeys.Counted(form, 1)).toList()).toCompletableFuture().get();
+        hotKeys.record(repeated, 1).toCompletableFuture().get();
+
+        List<String> top = hotKeys.top(HotKeys.MAX_TOP, Duration.ofHours(1)).toCompletableFuture().get();
+        assertTrue(top.contains(repeated.json()), "a request that came twice can be replayed");
+        assertFalse(top.contains(once.json()), "a request that came once leaves a count, not a copy of itself");
+        RedisClient client = RedisClient.create(pipeline.redis().orElseThrow().url());
+        try (StatefulRedisConnection<String, String> redis = client.connect()) {
+            for (String hour : redis.sync().keys("statstream:hits:*")) {
+                assertTrue(redis.sync().zcard(hour) <= HotKeys.KEPT_PER_HOUR, hour + " holds " + redis.sync().zcard(hour));
+            }
+        } finally {
+            client.shutdown();
+        }
+
+        ApiClient.Reply tooMany = api.post("/v1/analyses/warm?top=" + (HotKeys.MAX_TOP + 1), "application/json", "");
+        assertEquals(400, tooMany.status(), tooMany.response().body());
     }
 
     private static String unknownKeys(int count) {

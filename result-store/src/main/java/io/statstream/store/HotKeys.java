@@ -13,8 +13,20 @@ import java.util.concurrent.CompletionStage;
  * before users ask for it.
  */
 public interface HotKeys {
-    /** Requests whose canonical form is longer than this are counted but cannot be replayed from history. */
-    int MAX_REPLAYABLE_BYTES = 64 * 1024;
+    /**
+     * Requests whose canonical form is longer than this are counted but cannot be replayed from
+     * history: forms are kept for days, so they must stay small (a few hundred values).
+     */
+    int MAX_REPLAYABLE_BYTES = 8 * 1024;
+    /**
+     * A request's form is kept for replay once it came this many times in an hour: keeping the
+     * form of every distinct request would grow with every bulk of new analyses.
+     */
+    int REPLAYABLE_FROM = 2;
+    /** The most requested keys an hour's counts keep; the rest are dropped, so counts stay bounded too. */
+    int KEPT_PER_HOUR = 20_000;
+    /** The largest top a replay may ask for. */
+    int MAX_TOP = 10_000;
     /** How long counts and canonical forms are kept. */
     Duration RETENTION = Duration.ofDays(7);
 

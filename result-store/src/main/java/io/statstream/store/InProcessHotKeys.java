@@ -34,8 +34,9 @@ final class InProcessHotKeys implements HotKeys {
         Map<ContentKey, LongAdder> counts = countsByHour.computeIfAbsent(hour, h -> new ConcurrentHashMap<>());
         for (Counted counted : requests) {
             CanonicalForm form = counted.form();
-            counts.computeIfAbsent(form.key(), k -> new LongAdder()).add(counted.count());
-            if (form.json().length() <= MAX_REPLAYABLE_BYTES) {
+            LongAdder count = counts.computeIfAbsent(form.key(), k -> new LongAdder());
+            count.add(counted.count());
+            if (count.sum() >= REPLAYABLE_FROM && form.json().length() <= MAX_REPLAYABLE_BYTES) {
                 forms.put(form.key(), form.json());
             }
         }

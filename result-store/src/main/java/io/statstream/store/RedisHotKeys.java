@@ -16,9 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Request counts in Redis: one sorted set per hour (ZINCRBY per key, key as member), and the
- * canonical form of each counted request beside it, written together for a whole batch. The top N
- * of a window is a ZUNIONSTORE of its hours, a ZREVRANGE and an MGET.
+ * Request counts in Redis: one sorted set per hour (ZINCRBY per key, key as member, trimmed to the
+ * {@link #KEPT_PER_HOUR} most requested), written together for a whole batch, and the canonical
+ * form of each request that came again within the hour beside it. The top N of a window is a
+ * ZUNIONSTORE of its hours, a ZREVRANGE and an MGET.
  */
 final class RedisHotKeys implements HotKeys {
     private final RedisAsyncCommands<String, byte[]> redis;
@@ -43,13 +44,16 @@ final class RedisHotKeys implements HotKeys {
             List<CompletableFuture<?>> sent = new ArrayList<>(2 * requests.size() + 1);
             for (Counted counted : requests) {
                 CanonicalForm form = counted.form();
-                sent.add(redis.zincrby(bucket, counted.count(), form.key().hex().getBytes(StandardCharsets.US_ASCII))
-                        .toCompletableFuture());
+                CompletableFuture<Double> hourCount = redis.zincrby(bucket, counted.count(),
+                        form.key().hex().getBytes(StandardCharsets.US_ASCII)).toCompletableFuture();
+                sent.add(hourCount);
                 if (form.json().length() <= MAX_REPLAYABLE_BYTES) {
-                    sent.add(redis.set(formKey(form.key().hex()), form.jsonBytes(), SetArgs.Builder.ex(RETENTION))
-                            .toCompletableFuture());
+                    // Sent on the connection that flushes by itself: this batch's is flushed once, already.
+                    sent.add(hourCount.thenCompose(count -> count < REPLAYABLE_FROM ? CompletableFuture.completedFuture(null)
+                            : this.redis.set(formKey(form.key().hex()), form.jsonBytes(), SetArgs.Builder.ex(RETENTION))));
                 }
             }
+            sent.add(redis.zremrangebyrank(bucket, 0, -(KEPT_PER_HOUR + 1)).toCompletableFuture());
             sent.add(redis.expire(bucket, RETENTION).toCompletableFuture());
             return sent;
         });
