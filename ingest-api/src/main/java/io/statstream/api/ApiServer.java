@@ -63,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
                 settings.getInt(ApiSettings.MAX_WAITING_KEYS_PER_CLIENT), registry);
         long maxBodyBytes = settings.getLong(ApiSettings.HTTP_MAX_BODY_BYTES);
         int maxItemBytes = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);
+        long maxBatchBytes = settings.getLong(ApiSettings.BATCH_MAX_BODY_BYTES);
         Duration warmMargin = Duration.ofSeconds(settings.getLong(ApiSettings.WARM_MIN_REMAINING_SECONDS));
         vertx.setPeriodic(KEYS_RELOAD_EVERY.toMillis(), id -> vertx.executeBlocking(() -> {
             access.reloadKeys(); // reads a file: not on an event loop
@@ -73,8 +74,8 @@ public final class ApiServer implements AutoCloseable {
                 new SubmitHandler(parser, store, publisher, quotas, metrics),
                 // A batch says "done" without the result: it must ask the store itself, not a
                 // near cache that may outlive the result there.
-                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, sharedStore, publisher, maxItemBytes, warmMargin, quotas, metrics),
-                new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, warmMargin, quotas, metrics),
+                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, quotas, metrics),
+                new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, quotas, metrics),
                 new LookupHandler(store, waiters, settings.getLong(ApiSettings.LOOKUP_MAX_REPLY_BYTES)),
                 new ResultHandler(store, waiters),
                 new DeadLetterReplay(bootstrap, publisher),

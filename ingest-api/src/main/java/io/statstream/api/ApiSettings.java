@@ -49,6 +49,10 @@ public final class ApiSettings extends AbstractConfig {
     /** Two full lookups' worth of waiting keys per client. */
     public static final int DEFAULT_MAX_WAITING_KEYS_PER_CLIENT = 20_000;
 
+    public static final String BATCH_MAX_BODY_BYTES = "BATCH_MAX_BODY_BYTES";
+    /** A full batch of 100,000 requests of ~2 KiB each; read as it streams in, never held whole. */
+    public static final long DEFAULT_BATCH_MAX_BODY_BYTES = 256L * 1024 * 1024;
+
     public static final String LOOKUP_MAX_REPLY_BYTES = "LOOKUP_MAX_REPLY_BYTES";
     public static final long DEFAULT_LOOKUP_MAX_REPLY_BYTES = 32L * 1024 * 1024;
 
@@ -96,6 +100,8 @@ public final class ApiSettings extends AbstractConfig {
                     "Keys ?wait requests may hold parked at once, in all; beyond, a wait is answered 503.")
             .define(MAX_WAITING_KEYS_PER_CLIENT, Type.INT, DEFAULT_MAX_WAITING_KEYS_PER_CLIENT, atLeast(1), Importance.LOW,
                     "Keys one client's ?wait requests may hold parked at once; beyond, 429.")
+            .define(BATCH_MAX_BODY_BYTES, Type.LONG, DEFAULT_BATCH_MAX_BODY_BYTES, atLeast(1024), Importance.MEDIUM,
+                    "Largest batch or warm body; larger ones get 413 (at once when Content-Length says so).")
             .define(LOOKUP_MAX_REPLY_BYTES, Type.LONG, DEFAULT_LOOKUP_MAX_REPLY_BYTES, atLeast(1024), Importance.LOW,
                     "Results one lookup reply holds at most; keys past it answer done with \"omitted\": true.")
             .define(PUBLISH_TIMEOUT_SECONDS, Type.INT, DEFAULT_PUBLISH_TIMEOUT_SECONDS, atLeast(3), Importance.MEDIUM,

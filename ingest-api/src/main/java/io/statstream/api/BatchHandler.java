@@ -46,18 +46,27 @@ final class BatchHandler implements Handler<RoutingContext> {
     static final String NDJSON = "application/x-ndjson";
     static final Duration DEFAULT_TOP_WINDOW = Duration.ofHours(24);
     private static final int CHUNK_SIZE = 1_000;
+    /** A chunk also ends at this many bytes: what one chunk holds in memory is bounded, whatever its items' sizes. */
+    private static final long CHUNK_BYTES = 4L * 1024 * 1024;
+    /**
+     * Chunks published and not yet acknowledged while the next is read: the upload waits for the
+     * broker beyond this, so a fast client cannot pile requests up in the API's memory.
+     */
+    private static final int CHUNKS_IN_FLIGHT = 2;
 
     private final Mode mode;
     private final RequestParser parser;
     private final ResultStore store;
     private final RequestPublisher publisher;
     private final int maxItemBytes;
+    private final long maxBodyBytes;
     private final Duration warmMargin;
     private final SubmissionQuotas quotas;
     private final ApiMetrics metrics;
 
     BatchHandler(Mode mode, RequestParser parser, ResultStore store, RequestPublisher publisher, int maxItemBytes,
-                 Duration warmMargin, SubmissionQuotas quotas, ApiMetrics metrics) {
+                 long maxBodyBytes, Duration warmMargin, SubmissionQuotas quotas, ApiMetrics metrics) {
+        this.maxBodyBytes = maxBodyBytes;
         this.quotas = quotas;
         this.metrics = metrics;
         this.mode = mode;
@@ -77,6 +86,11 @@ final class BatchHandler implements Handler<RoutingContext> {
             return;
         }
         HttpServerRequest request = ctx.request();
+        String length = request.getHeader("Content-Length");
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19 && Long.parseLong(length) > maxBodyBytes) {
+            run.fail(tooLarge(Violation.ROOT, "a batch body holds at most " + maxBodyBytes + " bytes; this one says " + length));
+            return;
+        }
         boolean ndjson = NDJSON.equals(ctx.parsedHeaders().contentType().value());
         ReadStream<Buffer> items = ndjson
                 ? RecordParser.newDelimited("\n", request).maxRecordSize(maxItemBytes)
@@ -92,13 +106,25 @@ final class BatchHandler implements Handler<RoutingContext> {
             if (isBlank(item) || run.failed) {
                 return;
             }
+            if (item.length() > maxItemBytes) {
+                // RecordParser enforces its maximum only on a record still without its delimiter: one
+                // that arrived whole, newline included, in a single read passes it.
+                run.fail(tooLarge(itemsField + "[" + run.batch.itemsRead() + "]",
+                        "the batch could not be read: an item is longer than " + maxItemBytes + " bytes"));
+                return;
+            }
             if (!run.batch.add(item.getBytes())) {
                 run.fail(tooLarge(itemsField, "a batch holds at most " + MAX_ITEMS + " requests"));
                 return;
             }
-            if (run.batch.buffered() >= CHUNK_SIZE) {
+            if (run.batch.bytesRead() > maxBodyBytes) {
+                // Chunks read before were handled: their items stand, and sending them again costs nothing (same keys).
+                run.fail(tooLarge(itemsField, "a batch body holds at most " + maxBodyBytes + " bytes"));
+                return;
+            }
+            if (run.batch.buffered() >= CHUNK_SIZE || run.batch.bufferedBytes() >= CHUNK_BYTES) {
                 items.pause(); // back-pressure: the client's upload waits while this chunk is handled
-                run.nextChunk().onSuccess(v -> items.resume());
+                run.nextChunk().compose(v -> run.acknowledgedButLast(CHUNKS_IN_FLIGHT)).onSuccess(v -> items.resume());
             }
         });
         items.endHandler(end -> run.finish());
@@ -138,6 +164,13 @@ final class BatchHandler implements Handler<RoutingContext> {
             chunks = chunks.compose(v -> handleChunk(this));
             chunks.onFailure(this::fail);
             return chunks;
+        }
+
+        /** Completes once every chunk but the last {@code inFlight} was answered by the broker (either way). */
+        private Future<Void> acknowledgedButLast(int inFlight) {
+            int settled = acknowledgements.size() - inFlight;
+            return settled <= 0 ? Future.succeededFuture()
+                    : Future.join(acknowledgements.subList(0, settled)).transform(answered -> Future.succeededFuture());
         }
 
         private void finish() {

@@ -40,6 +40,8 @@ final class BatchItems {
     private final Map<ContentKey, KeyState> states = new ConcurrentHashMap<>();
     private final Map<ContentKey, String> failures = new ConcurrentHashMap<>();
     private List<byte[]> chunk = new ArrayList<>();
+    private long bufferedBytes;
+    private long bytesRead;
 
     BatchItems(int maxItems) {
         this.maxItems = maxItems;
@@ -51,7 +53,18 @@ final class BatchItems {
             return false;
         }
         chunk.add(item);
+        bufferedBytes += item.length;
+        bytesRead += item.length;
         return true;
+    }
+
+    /** Bytes of the items read so far, separators not counted. */
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    long bufferedBytes() {
+        return bufferedBytes;
     }
 
     /** Items read so far, in chunks and buffered: the index the next one will have. */
@@ -70,6 +83,7 @@ final class BatchItems {
     Chunk readChunk(RequestParser parser) {
         List<byte[]> items = chunk;
         chunk = new ArrayList<>();
+        bufferedBytes = 0;
         List<CanonicalForm> fresh = new ArrayList<>();
         Map<ContentKey, Counted> requests = new LinkedHashMap<>();
         for (byte[] item : items) {

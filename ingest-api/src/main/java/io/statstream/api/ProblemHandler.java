@@ -56,6 +56,10 @@ final class ProblemHandler implements Handler<RoutingContext> {
         if (problem.error().retriable() && !ctx.response().headers().contains("Retry-After")) {
             ctx.response().putHeader("Retry-After", Integer.toString(ApiError.RETRY_AFTER_SECONDS));
         }
+        if (problem.error() == ApiError.PAYLOAD_TOO_LARGE) {
+            // The client may still be uploading what was refused: close rather than read it all.
+            ctx.response().putHeader("Connection", "close");
+        }
         ctx.response()
                 .setStatusCode(problem.error().status())
                 .putHeader("Content-Type", PROBLEM_JSON)

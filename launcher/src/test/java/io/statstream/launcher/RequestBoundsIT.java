@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.statstream.embedded.RedisServerProcess;
+import io.statstream.model.json.Json;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.store.HotKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.statstream.model.topic.Topics;
+
+import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +47,7 @@ class RequestBoundsIT {
     static void start() throws Exception {
         RedisServerProcess.findBinary().orElseThrow(() -> new AssertionError("these bounds are Redis's: redis-server must be on the PATH"));
         pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "MAX_WAITING_KEYS", "5", "MAX_WAITING_KEYS_PER_CLIENT", "3",
-                "LOOKUP_MAX_REPLY_BYTES", "2048"));
+                "LOOKUP_MAX_REPLY_BYTES", "2048", "BATCH_MAX_BODY_BYTES", "65536"));
         api = new ApiClient(pipeline.apiUri());
     }
 
@@ -73,7 +80,10 @@ class RequestBoundsIT {
         String keys = IntStream.range(0, 8)
                 .mapToObj(i -> api.submit("{\"type\":\"descriptive\",\"data\":[" + run + "," + i + ",1,2,3]}").json().get("key").asText())
                 .map(key -> '"' + key + '"').collect(Collectors.joining(",", "{\"keys\":[", "]}"));
-        JsonNode reply = api.post("/v1/analyses/lookup?wait=20s", "application/json", keys).json();
+        for (JsonNode key : Json.readTree(keys.getBytes(StandardCharsets.UTF_8)).get("keys")) {
+            assertEquals(200, api.awaitResult(key.asText(), Duration.ofSeconds(30)).status());
+        }
+        JsonNode reply = api.post("/v1/analyses/lookup", "application/json", keys).json();
         assertEquals(8, reply.get("summary").get("done").asInt(), reply.toString());
         int omitted = reply.get("summary").get("omitted").asInt();
         assertTrue(omitted > 0 && omitted < 8, reply.get("summary").toString());
@@ -133,6 +143,26 @@ class RequestBoundsIT {
 
         ApiClient.Reply tooMany = api.post("/v1/analyses/warm?top=" + (HotKeys.MAX_TOP + 1), "application/json", "");
         assertEquals(400, tooMany.status(), tooMany.response().body());
+    }
+
+    @Test
+    void aBatchBodyOverItsBoundIsRefusedUnpublishedAndItsConnectionClosed() throws Exception {
+        long run = System.nanoTime();
+        String body = IntStream.range(0, 2_000).mapToObj(i -> "{\"type\":\"descriptive\",\"data\":[" + run + "," + i + ",1]}")
+                .collect(Collectors.joining("\n")); // ~90 KB, over the 64 KiB bound
+        try (KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
+            long before = kafka.endOffsets(Topics.ANALYSIS_REQUESTS.name());
+            ApiClient.Reply declared = api.post("/v1/analyses/batch", "application/x-ndjson", body);
+            assertEquals(413, declared.status(), declared.response().body());
+            assertEquals("close", declared.header("Connection"));
+            assertEquals(before, kafka.endOffsets(Topics.ANALYSIS_REQUESTS.name()), "a body refused by its length publishes nothing");
+        }
+        // Streamed with no length: refused once the bound is crossed.
+        HttpResponse<String> streamed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(pipeline.apiUri().resolve("/v1/analyses/batch"))
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, streamed.statusCode(), streamed.body());
     }
 
     private static String unknownKeys(int count) {
