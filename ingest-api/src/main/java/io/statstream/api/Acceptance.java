@@ -35,12 +35,19 @@ final class Acceptance {
                 });
     }
 
-    /** Why the broker did not take a request, as the client should hear it. */
+    /**
+     * Why the broker did not take a request, as the client should hear it: what happened and what
+     * to do, never the client library's own text. That goes to the log, once per call, under an
+     * incident id the answer carries, so an operator can find it.
+     */
     static ApiException refusal(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof RecordTooLargeException) {
-            return new ApiException(ApiError.PAYLOAD_TOO_LARGE, "the request is larger than the topic accepts: " + cause.getMessage(), cause);
+            return new ApiException(ApiError.PAYLOAD_TOO_LARGE, "the request is larger than the topic accepts", cause);
         }
-        return new ApiException(ApiError.BROKER_UNAVAILABLE, "not acknowledged by the broker: " + cause, cause);
+        String incident = Incidents.next();
+        LOG.warn("Incident {}: the broker did not acknowledge: {}", incident, cause.toString());
+        return new ApiException(ApiError.BROKER_UNAVAILABLE, "not acknowledged by the broker: send it again (incident "
+                + incident + ")", cause);
     }
 }

@@ -21,7 +21,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -308,6 +310,7 @@ final class BatchHandler implements Handler<RoutingContext> {
     private Future<Void> publish(RoutingContext ctx, BatchItems batch, List<CanonicalForm> forms) {
         return Future.fromCompletionStage(publisher.publishAll(forms, mode == Mode.WARM), ctx.vertx().getOrCreateContext())
                 .compose(answers -> {
+                    Map<Throwable, ApiException> refusals = new IdentityHashMap<>();
                     List<ContentKey> accepted = new ArrayList<>(forms.size());
                     for (int i = 0; i < forms.size(); i++) {
                         ContentKey key = forms.get(i).key();
@@ -316,7 +319,8 @@ final class BatchHandler implements Handler<RoutingContext> {
                             batch.state(key, BatchItems.KeyState.PENDING);
                             accepted.add(key);
                         } else {
-                            batch.failed(key, Acceptance.refusal(refused.get()).getMessage());
+                            // One refusal (and one log line) per cause: a chunk's records usually fail together.
+                            batch.failed(key, refusals.computeIfAbsent(refused.get(), Acceptance::refusal).getMessage());
                         }
                     }
                     return Acceptance.markPending(ctx.vertx().getOrCreateContext(), store, accepted);

@@ -38,7 +38,6 @@ final class HealthHandler implements Handler<RoutingContext> {
             ObjectNode checks = body.putObject("checks");
             checks.put("kafka", kafkaUp.result() ? "UP" : "DOWN");
             checks.put("store", storeUp.result() ? "UP" : "DOWN");
-            checks.put("store_kind", store.describe());
             ctx.response().setStatusCode(ready ? 200 : 503)
                     .putHeader("Content-Type", "application/json")
                     .end(Buffer.buffer(Json.write(body)));

@@ -43,7 +43,9 @@ final class ProblemHandler implements Handler<RoutingContext> {
 
     private void answer(RoutingContext ctx, ApiException problem) {
         if (problem.error() == ApiError.INTERNAL) {
-            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+            String incident = Incidents.next();
+            LOG.error("Incident {}: {} {} failed", incident, ctx.request().method(), ctx.request().path(), ctx.failure());
+            problem = new ApiException(ApiError.INTERNAL, problem.getMessage() + " (incident " + incident + ")", problem.getCause());
         } else if (problem.getCause() != null) {
             // The body says what the client needs; the driver's own words are for the operator.
             LOG.debug("{} {} answered {}: {}", ctx.request().method(), ctx.request().path(), problem.error().status(),

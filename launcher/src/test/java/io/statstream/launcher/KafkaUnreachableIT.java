@@ -23,6 +23,9 @@ class KafkaUnreachableIT {
             assertEquals(503, reply.status(), reply.response().body());
             assertEquals("1", reply.header("Retry-After"));
             assertTrue(reply.json().get("type").asText().endsWith("/broker-unavailable"));
+            String detail = reply.json().get("detail").asText();
+            assertTrue(detail.matches("not acknowledged by the broker: send it again \\(incident [0-9a-z]+\\)"),
+                    "names the problem and the log line, not the client library's text: " + detail);
             assertEquals(503, api.get("/health").status());
 
             // More items than the 20 s safety net allows at max.block.ms (5 s) each: the first
