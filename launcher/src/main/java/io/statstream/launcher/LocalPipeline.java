@@ -2,6 +2,7 @@ package io.statstream.launcher;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.statstream.model.topic.ResultSignature;
 import io.statstream.api.ApiServer;
 import io.statstream.api.ApiSettings;
 import io.statstream.embedded.EmbeddedKafka;
@@ -21,11 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +47,7 @@ public final class LocalPipeline implements AutoCloseable {
     private String bootstrapServers;
     private RedisServerProcess redis;
     private ResultStore store;
+    private Optional<ResultSignature> resultSignature = Optional.empty();
     private ApiServer api;
 
     private LocalPipeline() {
@@ -87,7 +91,10 @@ public final class LocalPipeline implements AutoCloseable {
             }
         }
 
+        // Worker and sink share this process: a key made for this run signs and checks every result.
+        env.putIfAbsent(SharedSettings.RESULT_SIGNING_KEY, HexFormat.of().formatHex(SecureRandom.getSeed(32)));
         WorkerSettings workerSettings = new WorkerSettings(EnvironmentSettings.read(WorkerSettings.DEFINITION, env));
+        resultSignature = SharedSettings.resultSignature(workerSettings);
         ServiceRunner.ensureTopics(workerSettings);
         // One store for the three services, so the in-process fallback works in one JVM too.
         store = ResultStores.open(StoreSettings.of(workerSettings), registry);
@@ -98,7 +105,7 @@ public final class LocalPipeline implements AutoCloseable {
         SinkSettings sinkSettings = new SinkSettings(EnvironmentSettings.read(SinkSettings.DEFINITION, env));
         started.push(ResultSink.start(bootstrapServers, sinkSettings.getString(SinkSettings.SINK_GROUP_ID),
                 sinkSettings.getString(SinkSettings.SINK_INSTANCE_ID), store, sinkSettings.getBoolean(SinkSettings.SINK_REBUILD),
-                registry));
+                resultSignature, registry));
         api = ApiServer.start(new ApiSettings(EnvironmentSettings.read(ApiSettings.DEFINITION, env)), store, registry);
         started.push(api);
         worker.awaitRunning(START_TIMEOUT);
@@ -115,6 +122,11 @@ public final class LocalPipeline implements AutoCloseable {
     /** The redis-server this pipeline started, if it started one. */
     public Optional<RedisServerProcess> redis() {
         return Optional.ofNullable(redis);
+    }
+
+    /** The key this pipeline's worker signs results with, for a sink a test starts beside it. */
+    public Optional<ResultSignature> resultSignature() {
+        return resultSignature;
     }
 
     public ResultStore store() {

@@ -11,7 +11,7 @@ import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
 import io.statstream.model.topic.Topics;
 import io.statstream.worker.engine.Engine;
-import io.statstream.worker.topology.DeadLetterHeaders;
+import io.statstream.model.topic.DeadLetterHeaders;
 import io.statstream.worker.topology.WorkerMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;

@@ -31,7 +31,7 @@ class SinkRebuildIT {
 
             try (ResultStore empty = new InProcessResultStore(ResultStoreOptions.DEFAULT);
                  ResultSink rebuilding = ResultSink.start(pipeline.bootstrapServers(), "rebuild-" + UUID.randomUUID(), "",
-                         empty, true, new SimpleMeterRegistry())) {
+                         empty, true, pipeline.resultSignature(), new SimpleMeterRegistry())) {
                 awaitTrue(() -> requests.stream().allMatch(r -> contains(empty, r)), "the rebuilt store holds every result");
             }
         }

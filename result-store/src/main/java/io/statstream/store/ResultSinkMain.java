@@ -21,7 +21,7 @@ public final class ResultSinkMain {
             ResultStore store = ResultStores.open(StoreSettings.of(settings), registry);
             ResultSink sink = ResultSink.start(settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS),
                     settings.getString(SinkSettings.SINK_GROUP_ID), settings.getString(SinkSettings.SINK_INSTANCE_ID), store,
-                    settings.getBoolean(SinkSettings.SINK_REBUILD), registry);
+                    settings.getBoolean(SinkSettings.SINK_REBUILD), SharedSettings.resultSignature(settings), registry);
             return () -> {
                 sink.close();
                 store.close();

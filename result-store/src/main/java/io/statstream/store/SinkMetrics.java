@@ -17,11 +17,13 @@ final class SinkMetrics {
     static final String STORE_FAILURES = "statstream.sink.store.failures";
     static final String END_TO_END = "statstream.end_to_end.latency";
     static final String REFILLS = "statstream.sink.refills";
+    static final String UNSIGNED = "statstream.sink.unsigned";
 
     private final Counter stored;
     private final Counter failures;
     private final Timer endToEnd;
     private final Counter refills;
+    private final Counter unsigned;
 
     SinkMetrics(MeterRegistry registry) {
         stored = Counter.builder(STORED).description("Results written to the store").register(registry);
@@ -35,6 +37,13 @@ final class SinkMetrics {
         refills = Counter.builder(REFILLS)
                 .description("Partitions of analysis-results replayed into a store that had lost them (or on SINK_REBUILD)")
                 .register(registry);
+        unsigned = Counter.builder(UNSIGNED)
+                .description("Records of analysis-results without the worker's signature: dead-lettered, not stored")
+                .register(registry);
+    }
+
+    void unsigned(int records) {
+        unsigned.increment(records);
     }
 
     void stored(long acceptedAtMillis, long nowMillis) {

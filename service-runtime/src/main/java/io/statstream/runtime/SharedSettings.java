@@ -1,10 +1,16 @@
 package io.statstream.runtime;
 
 import io.statstream.model.request.RequestLimits;
+import io.statstream.model.topic.ResultSignature;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
 
 import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
 
@@ -39,7 +45,23 @@ public final class SharedSettings {
     public static final String REDIS_KEY_PREFIX = "REDIS_KEY_PREFIX";
     public static final String DEFAULT_REDIS_KEY_PREFIX = "statstream:";
 
+    public static final String RESULT_SIGNING_KEY = "RESULT_SIGNING_KEY";
+
     private SharedSettings() {
+    }
+
+    /**
+     * The worker's and the sink's shared signing key, if one is set; without one, results are not
+     * signed and the sink stores whatever analysis-results holds, which this says at start-up.
+     */
+    public static Optional<ResultSignature> resultSignature(AbstractConfig settings) {
+        String secret = settings.getPassword(RESULT_SIGNING_KEY).value();
+        if (secret.isBlank()) {
+            LoggerFactory.getLogger(SharedSettings.class).warn("RESULT_SIGNING_KEY is not set: results are not signed, "
+                    + "and the result sink stores whatever analysis-results holds, whoever wrote it");
+            return Optional.empty();
+        }
+        return Optional.of(new ResultSignature(secret));
     }
 
     /** For a setting whose absence means "derive it": empty, or a number of at least {@code min}. */
@@ -72,6 +94,9 @@ public final class SharedSettings {
                 .define(RESULT_TTL_BY_TYPE, Type.LIST, "", new TtlByType.Validator(), Importance.LOW,
                         "A result TTL per analysis type where it differs, e.g. regression_ols=86400,descriptive=1800 (seconds).")
                 .define(REDIS_KEY_PREFIX, Type.STRING, DEFAULT_REDIS_KEY_PREFIX, Importance.LOW,
-                        "Prefix of every Redis key statstream writes.");
+                        "Prefix of every Redis key statstream writes.")
+                .define(RESULT_SIGNING_KEY, Type.PASSWORD, "", Importance.HIGH,
+                        "Secret shared by the worker and the sink: the worker signs each result (HMAC-SHA256), the sink stores only "
+                                + "results signed with it and dead-letters the rest to analysis-results.dlq. Empty: no signing (a warning at start-up).");
     }
 }

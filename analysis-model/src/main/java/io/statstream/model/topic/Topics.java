@@ -23,13 +23,17 @@ public final class Topics {
     public static final Topic<byte[], byte[]> ANALYSIS_REQUESTS_DLQ =
             new Topic<>(ANALYSIS_REQUESTS.name() + ".dlq", Serdes.ByteArray(), Serdes.ByteArray());
 
+    /** Records of analysis-results the result sink would not store: not signed by the worker (see {@link ResultSignature}). */
+    public static final Topic<byte[], byte[]> ANALYSIS_RESULTS_DLQ =
+            new Topic<>(ANALYSIS_RESULTS.name() + ".dlq", Serdes.ByteArray(), Serdes.ByteArray());
+
     /**
      * A header of analysis-requests records: "true" asks the worker to compute even though a result
      * is stored, because it is about to expire (a cache-warming replay).
      */
     public static final String REFRESH_HEADER = "statstream.refresh";
 
-    public static final List<Topic<?, ?>> ALL = List.of(ANALYSIS_REQUESTS, ANALYSIS_RESULTS, ANALYSIS_REQUESTS_DLQ);
+    public static final List<Topic<?, ?>> ALL = List.of(ANALYSIS_REQUESTS, ANALYSIS_RESULTS, ANALYSIS_REQUESTS_DLQ, ANALYSIS_RESULTS_DLQ);
 
     private Topics() {
     }

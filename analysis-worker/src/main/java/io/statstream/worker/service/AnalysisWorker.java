@@ -10,6 +10,7 @@ import io.statstream.runtime.SharedSettings;
 import io.statstream.store.ResultStore;
 import io.statstream.worker.engine.Engine;
 import io.statstream.runtime.GroupMembership;
+import io.statstream.model.topic.ResultSignature;
 import io.statstream.worker.topology.AnalysisTopology;
 import io.statstream.worker.topology.AnswerFailedRecords;
 import io.statstream.worker.topology.WorkerMetrics;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,10 +59,12 @@ public final class AnalysisWorker implements AutoCloseable {
     public static AnalysisWorker start(WorkerSettings settings, ResultStore store, MeterRegistry registry) {
         Properties config = streamsConfig(settings);
         StreamsBuilder builder = new StreamsBuilder();
+        Optional<ResultSignature> signature = SharedSettings.resultSignature(settings);
+        config.put(AnswerFailedRecords.SIGNATURE_CONFIG, signature);
         AnalysisTopology topology = new AnalysisTopology(
                 new RequestParser(new RequestLimits(settings.getInt(SharedSettings.MAX_VALUES_PER_REQUEST))),
                 store, new Engine(Clock.systemUTC()), new WorkerMetrics(registry),
-                Duration.ofSeconds(settings.getLong(WorkerSettings.IN_FLIGHT_RETENTION_SECONDS)));
+                Duration.ofSeconds(settings.getLong(WorkerSettings.IN_FLIGHT_RETENTION_SECONDS)), signature);
         topology.addTo(builder);
         topology.mainConsumerConfig().forEach((name, value) -> config.put(StreamsConfig.mainConsumerPrefix(name), value));
         AnalysisWorker worker = new AnalysisWorker(builder.build(config), config);

@@ -2,6 +2,7 @@ package io.statstream.worker.topology;
 
 import io.statstream.model.request.RequestParser;
 import io.statstream.model.result.ResultEnvelope;
+import io.statstream.model.topic.ResultSignature;
 import io.statstream.model.topic.Topics;
 import io.statstream.store.ResultStore;
 import io.statstream.worker.engine.Engine;
@@ -16,6 +17,7 @@ import org.apache.kafka.streams.kstream.Produced;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * analysis-requests to analysis-results: read and verify each request (the rest goes to the
@@ -31,9 +33,11 @@ public final class AnalysisTopology {
     private final Engine engine;
     private final WorkerMetrics metrics;
     private final Duration inFlightRetention;
+    private final Optional<ResultSignature> signature;
 
     public AnalysisTopology(RequestParser parser, ResultStore store, Engine engine, WorkerMetrics metrics,
-                            Duration inFlightRetention) {
+                            Duration inFlightRetention, Optional<ResultSignature> signature) {
+        this.signature = signature;
         this.parser = parser;
         this.stored = new StoredResults(store, STORE_LOOKUP_TIMEOUT);
         this.engine = engine;
@@ -84,8 +88,9 @@ public final class AnalysisTopology {
         // The key does not change (the same content key, now typed); nothing downstream is
         // stateful, so selectKey causes no repartition.
         results.selectKey((key, envelope) -> envelope.key(), Named.as("key-by-content-key"))
-                .to(Topics.ANALYSIS_RESULTS.name(), Produced.with(Topics.ANALYSIS_RESULTS.keySerde(),
-                        Topics.ANALYSIS_RESULTS.valueSerde()).withName("analysis-results"));
+                .processValues(() -> new SerializeResults(signature), Named.as("serialize-and-sign"))
+                .to(Topics.ANALYSIS_RESULTS.name(), Produced.with(Topics.ANALYSIS_RESULTS.keySerde(), Serdes.ByteArray())
+                        .withName("analysis-results"));
     }
 
     private ResultEnvelope compute(InboundRequest.Accepted request) {

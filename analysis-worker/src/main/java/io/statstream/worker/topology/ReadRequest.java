@@ -1,5 +1,6 @@
 package io.statstream.worker.topology;
 
+import io.statstream.model.topic.DeadLetterHeaders;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.ParsedRequest;

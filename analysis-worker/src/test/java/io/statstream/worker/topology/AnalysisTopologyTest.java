@@ -1,5 +1,6 @@
 package io.statstream.worker.topology;
 
+import io.statstream.model.topic.DeadLetterHeaders;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statstream.model.AnalysisType;
 import io.statstream.model.key.CanonicalForm;
@@ -9,6 +10,7 @@ import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
 import io.statstream.model.result.ResultEnvelope;
 import io.statstream.model.result.ResultStatus;
+import io.statstream.model.topic.ResultSignature;
 import io.statstream.model.topic.Topics;
 import io.statstream.store.InProcessResultStore;
 import io.statstream.store.ResultStoreOptions;
@@ -30,9 +32,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnalysisTopologyTest {
     private static final RequestParser PARSER = new RequestParser(RequestLimits.DEFAULT);
     private static final Duration IN_FLIGHT_RETENTION = Duration.ofMinutes(10);
+    private static final ResultSignature SIGNATURE = new ResultSignature("topology-test-secret");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final InProcessResultStore store = new InProcessResultStore(ResultStoreOptions.DEFAULT);
@@ -51,8 +56,8 @@ class AnalysisTopologyTest {
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        new AnalysisTopology(PARSER, store, new Engine(Clock.systemUTC()), new WorkerMetrics(registry), IN_FLIGHT_RETENTION)
-                .addTo(builder);
+        new AnalysisTopology(PARSER, store, new Engine(Clock.systemUTC()), new WorkerMetrics(registry), IN_FLIGHT_RETENTION,
+                Optional.of(SIGNATURE)).addTo(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         driver = new TopologyTestDriver(builder.build(), config);
@@ -76,6 +81,20 @@ class AnalysisTopologyTest {
         assertEquals(form.key(), result.key());
         assertEquals(ResultStatus.DONE, result.status());
         assertEquals(1, registry.get(WorkerMetrics.COMPUTED).tag("type", "descriptive").timer().count());
+    }
+
+    @Test
+    void everyResultIsSignedOverItsKeyAndValue() {
+        CanonicalForm form = form("{\"type\":\"descriptive\",\"data\":[5,6,7]}");
+        send(form);
+        TestOutputTopic<byte[], byte[]> raw = driver.createOutputTopic(Topics.ANALYSIS_RESULTS.name(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        TestRecord<byte[], byte[]> result = raw.readRecord();
+        assertTrue(SIGNATURE.verify(result.key(), result.value(), result.headers()));
+        assertFalse(new ResultSignature("another-secret").verify(result.key(), result.value(), result.headers()));
+        byte[] altered = result.value().clone();
+        altered[altered.length - 2] ^= 1;
+        assertFalse(SIGNATURE.verify(result.key(), altered, result.headers()), "a changed value no longer verifies");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class LookUpPolledKeysTest {
     private final InProcessResultStore inProcess = new InProcessResultStore(ResultStoreOptions.DEFAULT);
     private final CountingResultStore store = new CountingResultStore(inProcess);
     private final AnalysisTopology topology = new AnalysisTopology(PARSER, store, new Engine(Clock.systemUTC()),
-            new WorkerMetrics(new SimpleMeterRegistry()), Duration.ofMinutes(10));
+            new WorkerMetrics(new SimpleMeterRegistry()), Duration.ofMinutes(10), Optional.empty());
 
     @Test
     void asksOnceAPollAndAnswersEachKeyFromThatAnswer() {

@@ -1,4 +1,4 @@
-package io.statstream.worker.topology;
+package io.statstream.model.topic;
 
 /** Headers a dead-lettered record carries, so an operator can find the original and see why it failed. */
 public final class DeadLetterHeaders {
