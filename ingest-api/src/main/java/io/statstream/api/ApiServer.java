@@ -6,6 +6,7 @@ import io.statstream.api.access.SubmissionQuotas;
 import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.statstream.runtime.KafkaClients;
 import io.statstream.runtime.Metrics;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.store.NearCachedResultStore;
@@ -51,13 +52,12 @@ public final class ApiServer implements AutoCloseable {
         // Results are immutable per key, so reads may be served from memory without asking Redis.
         ResultStore store = nearCacheEntries == 0 ? sharedStore
                 : new NearCachedResultStore(sharedStore, nearCacheEntries, NearCachedResultStore.DEFAULT_KEEP);
-        String bootstrap = settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS);
+        Map<String, Object> kafka = KafkaClients.config(settings);
         Vertx vertx = Vertx.vertx();
-        RequestPublisher publisher = new RequestPublisher(bootstrap,
+        RequestPublisher publisher = new RequestPublisher(kafka,
                 Duration.ofSeconds(settings.getInt(ApiSettings.PUBLISH_TIMEOUT_SECONDS)), registry);
         ApiMetrics metrics = new ApiMetrics(registry);
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "statstream-ingest-api-health"));
+        Admin admin = Admin.create(KafkaClients.config(kafka, Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "statstream-ingest-api-health")));
         RequestParser parser = new RequestParser(new RequestLimits(settings.getInt(SharedSettings.MAX_VALUES_PER_REQUEST)));
         ResultWaiters waiters = new ResultWaiters(vertx, store, settings.getInt(ApiSettings.MAX_WAITING_KEYS),
                 settings.getInt(ApiSettings.MAX_WAITING_KEYS_PER_CLIENT), registry);
@@ -78,7 +78,7 @@ public final class ApiServer implements AutoCloseable {
                 new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, quotas, metrics),
                 new LookupHandler(store, waiters, settings.getLong(ApiSettings.LOOKUP_MAX_REPLY_BYTES)),
                 new ResultHandler(store, waiters),
-                new DeadLetterReplay(bootstrap, publisher),
+                new DeadLetterReplay(kafka, publisher),
                 new HealthHandler(admin, store),
                 ctx -> ctx.response().putHeader("Content-Type", Metrics.CONTENT_TYPE).end(registry.scrape()));
         try {

@@ -6,6 +6,7 @@ import io.statstream.model.json.Json;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.topic.Topics;
+import io.statstream.runtime.KafkaClients;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -39,11 +40,11 @@ final class DeadLetterReplay implements Handler<RoutingContext> {
     static final int MAX_LETTERS = 10_000;
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final RequestPublisher publisher;
 
-    DeadLetterReplay(String bootstrapServers, RequestPublisher publisher) {
-        this.bootstrapServers = bootstrapServers;
+    DeadLetterReplay(Map<String, Object> kafka, RequestPublisher publisher) {
+        this.kafka = kafka;
         this.publisher = publisher;
     }
 
@@ -117,11 +118,10 @@ final class DeadLetterReplay implements Handler<RoutingContext> {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaConsumer<>(KafkaClients.config(kafka, Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, GROUP_ID),
+                ConsumerConfig.CLIENT_ID_CONFIG, GROUP_ID)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.topic.Topics;
+import io.statstream.runtime.KafkaClients;
 import io.statstream.runtime.MaxMessageSize;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -53,10 +54,9 @@ final class RequestPublisher implements AutoCloseable {
      *     taken: the whole send, retries included. It must outlast a broker's failover (fencing
      *     the dead broker, a new leader, the in-sync set shrunk), during which every write waits.
      */
-    RequestPublisher(String bootstrapServers, Duration deliveryTimeout, MeterRegistry registry) {
+    RequestPublisher(Map<String, Object> kafka, Duration deliveryTimeout, MeterRegistry registry) {
         this.deliveryTimeout = deliveryTimeout;
-        Map<String, Object> config = Map.ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        Map<String, Object> config = KafkaClients.config(kafka, Map.ofEntries(
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
                 Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 // A single submission leaves at once (a 5 ms linger was 5 ms of every miss); a bulk one
@@ -70,7 +70,7 @@ final class RequestPublisher implements AutoCloseable {
                 // A request of a million numbers is ~20 MB of canonical JSON; the topics accept as much.
                 Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MaxMessageSize.BYTES),
                 Map.entry(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * MaxMessageSize.BYTES),
-                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "statstream-ingest-api"));
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "statstream-ingest-api")));
         this.producer = new KafkaProducer<>(config, Topics.ANALYSIS_REQUESTS.keySerde().serializer(),
                 Topics.ANALYSIS_REQUESTS.valueSerde().serializer());
         this.producerMetrics = new KafkaClientMetrics(producer);

@@ -35,10 +35,29 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     /**
+     * One broker whose clients must authenticate with SASL/PLAIN as {@code user}: how a secured
+     * cluster is reached, for the test that statstream's services pass Kafka's security settings on.
+     */
+    static KafkaBrokerProcess startWithSaslPlain(String name, String user, String password) throws Exception {
+        String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" "
+                + "password=\"broker-secret\" user_broker=\"broker-secret\" user_" + user + "=\"" + password + "\";";
+        return startCluster(name, 1, "SASL_PLAINTEXT", List.of(
+                "inter.broker.listener.name=SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.inter.broker.protocol=PLAIN",
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config=" + jaas)).get(0);
+    }
+
+    /**
      * {@code size} nodes, each broker and controller, one quorum: internal topics keep a copy on
      * every node (at most three) and acknowledge with all but one in sync, as a production cluster does.
      */
     static List<KafkaBrokerProcess> startCluster(String name, int size) throws Exception {
+        return startCluster(name, size, "PLAINTEXT", List.of());
+    }
+
+    private static List<KafkaBrokerProcess> startCluster(String name, int size, String protocol, List<String> extra)
+            throws Exception {
         String clusterId = Uuid.randomUuid().toString();
         int[] ports = new int[size];
         int[] controllerPorts = new int[size];
@@ -55,14 +74,14 @@ final class KafkaBrokerProcess implements AutoCloseable {
             String nodeName = size == 1 ? name : name + "-" + (node + 1);
             Path dir = Files.createTempDirectory("statstream-broker-");
             Path config = dir.resolve("server.properties");
-            Files.writeString(config, String.join("\n",
+            List<String> lines = new ArrayList<>(List.of(
                     "process.roles=broker,controller",
                     "node.id=" + (node + 1),
                     "controller.quorum.voters=" + String.join(",", voters),
-                    "listeners=PLAINTEXT://127.0.0.1:" + ports[node] + ",CONTROLLER://127.0.0.1:" + controllerPorts[node],
-                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + ports[node],
+                    "listeners=" + protocol + "://127.0.0.1:" + ports[node] + ",CONTROLLER://127.0.0.1:" + controllerPorts[node],
+                    "advertised.listeners=" + protocol + "://127.0.0.1:" + ports[node],
                     "controller.listener.names=CONTROLLER",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "listener.security.protocol.map=" + protocol + ":" + protocol + ",CONTROLLER:PLAINTEXT",
                     "log.dirs=" + dir.resolve("data"),
                     "offsets.topic.replication.factor=" + copies,
                     "offsets.topic.num.partitions=1",
@@ -71,7 +90,9 @@ final class KafkaBrokerProcess implements AutoCloseable {
                     "share.coordinator.state.topic.replication.factor=" + copies,
                     "share.coordinator.state.topic.min.isr=" + inSync,
                     "group.initial.rebalance.delay.ms=0",
-                    "log.cleaner.dedupe.buffer.size=2097152", ""));
+                    "log.cleaner.dedupe.buffer.size=2097152"));
+            lines.addAll(extra);
+            Files.writeString(config, String.join("\n", lines) + "\n");
             Process format = java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())
                     .redirectOutput(LOGS.resolve(nodeName + "-format.log").toFile()).start();
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {

@@ -30,7 +30,7 @@ class SinkRebuildIT {
             awaitTrue(() -> requests.stream().allMatch(r -> contains(pipeline.store(), r)), "the results are stored");
 
             try (ResultStore empty = new InProcessResultStore(ResultStoreOptions.DEFAULT);
-                 ResultSink rebuilding = ResultSink.start(pipeline.bootstrapServers(), "rebuild-" + UUID.randomUUID(), "",
+                 ResultSink rebuilding = ResultSink.start(Map.of("bootstrap.servers", pipeline.bootstrapServers()), "rebuild-" + UUID.randomUUID(), "",
                          empty, true, pipeline.resultSignature(), new SimpleMeterRegistry())) {
                 awaitTrue(() -> requests.stream().allMatch(r -> contains(empty, r)), "the rebuilt store holds every result");
             }

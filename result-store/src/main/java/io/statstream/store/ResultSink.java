@@ -8,6 +8,7 @@ import io.statstream.model.topic.ResultSignature;
 import io.statstream.model.topic.Topics;
 import io.statstream.runtime.MaxMessageSize;
 import io.statstream.runtime.GroupMembership;
+import io.statstream.runtime.KafkaClients;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -92,21 +93,19 @@ public final class ResultSink implements AutoCloseable {
      *
      * @param rebuild replay analysis-results from the beginning, rewriting every result into the store
      */
-    public static ResultSink start(String bootstrapServers, String groupId, String instanceId, ResultStore store,
+    public static ResultSink start(Map<String, Object> kafka, String groupId, String instanceId, ResultStore store,
                                    boolean rebuild, Optional<ResultSignature> signature, MeterRegistry registry) {
-        Map<String, Object> config = new HashMap<>(GroupMembership.consumerConfig(instanceId));
+        Map<String, Object> config = KafkaClients.config(kafka, GroupMembership.consumerConfig(instanceId));
         config.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 // under exactly_once_v2 the worker writes results in transactions: never store an aborted one
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId));
-        Optional<Verifier> verifier = signature.map(key -> new Verifier(key, new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Optional<Verifier> verifier = signature.map(key -> new Verifier(key, new KafkaProducer<>(KafkaClients.config(kafka, Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, groupId + "-dead-letters",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MaxMessageSize.BYTES), new ByteArraySerializer(), new ByteArraySerializer())));
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MaxMessageSize.BYTES)), new ByteArraySerializer(), new ByteArraySerializer())));
         ResultSink sink = new ResultSink(new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 store, rebuild, verifier, registry);
         sink.thread.start();

@@ -5,7 +5,11 @@ import org.apache.kafka.common.config.ConfigDef;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Picks from the environment the variables a {@link ConfigDef} declares; the rest take their defaults. */
+/**
+ * Picks from the environment the variables a {@link ConfigDef} declares (the rest take their
+ * defaults), and every {@code KAFKA_*} variable, passed through to the Kafka clients (see
+ * {@link KafkaClients}).
+ */
 public final class EnvironmentSettings {
     private EnvironmentSettings() {
     }
@@ -18,6 +22,11 @@ public final class EnvironmentSettings {
                 values.put(name, value);
             }
         }
+        environment.forEach((name, value) -> {
+            if (name.startsWith(KafkaClients.PREFIX) && !value.isBlank()) {
+                values.putIfAbsent(name, value);
+            }
+        });
         return values;
     }
 

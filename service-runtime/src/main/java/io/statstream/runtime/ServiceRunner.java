@@ -1,12 +1,10 @@
 package io.statstream.runtime;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -56,8 +54,7 @@ public final class ServiceRunner {
     }
 
     public static void ensureTopics(AbstractConfig settings) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS)))) {
+        try (Admin admin = Admin.create(KafkaClients.config(settings))) {
             TopicSetup.ensureTopics(admin, settings.getInt(SharedSettings.TOPIC_PARTITIONS),
                     Optional.ofNullable(settings.getShort(SharedSettings.TOPIC_REPLICATION_FACTOR)));
         }

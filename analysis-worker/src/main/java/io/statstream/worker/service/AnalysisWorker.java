@@ -6,6 +6,7 @@ import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
 import io.statstream.model.topic.Topics;
 import io.statstream.runtime.MaxMessageSize;
+import io.statstream.runtime.KafkaClients;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.store.ResultStore;
 import io.statstream.worker.engine.Engine;
@@ -77,7 +78,7 @@ public final class AnalysisWorker implements AutoCloseable {
     static Properties streamsConfig(WorkerSettings settings) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.getString(WorkerSettings.WORKER_APPLICATION_ID));
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getString(SharedSettings.KAFKA_BOOTSTRAP_SERVERS));
+        config.putAll(KafkaClients.config(settings)); // Streams hands these to each of its clients
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.getString(WorkerSettings.PROCESSING_GUARANTEE));
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.getInt(WorkerSettings.WORKER_THREADS));
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
