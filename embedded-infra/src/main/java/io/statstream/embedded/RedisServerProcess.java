@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +26,13 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private final Path binary;
     private final int port;
+    private final List<String> tls; // empty: plain connections on the port
     private Process process;
 
-    private RedisServerProcess(Path binary, int port) {
+    private RedisServerProcess(Path binary, int port, List<String> tls) {
         this.binary = binary;
         this.port = port;
+        this.tls = tls;
     }
 
     /** redis-server from {@value #BINARY_ENV} or the PATH, if there is one. */
@@ -46,7 +49,15 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     public static RedisServerProcess start(Path binary) throws IOException, InterruptedException {
-        RedisServerProcess redis = new RedisServerProcess(binary, freePort());
+        RedisServerProcess redis = new RedisServerProcess(binary, freePort(), List.of());
+        redis.start();
+        return redis;
+    }
+
+    /** A server that takes TLS connections only ({@code rediss://}), with this PEM certificate and key. */
+    public static RedisServerProcess startWithTls(Path binary, Path certificate, Path key) throws IOException, InterruptedException {
+        RedisServerProcess redis = new RedisServerProcess(binary, freePort(), List.of("--tls-cert-file", certificate.toString(),
+                "--tls-key-file", key.toString(), "--tls-ca-cert-file", certificate.toString(), "--tls-auth-clients", "no"));
         redis.start();
         return redis;
     }
@@ -56,8 +67,11 @@ public final class RedisServerProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        process = new ProcessBuilder(List.of(binary.toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"))
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+        command.addAll(tls.isEmpty() ? List.of("--port", Integer.toString(port))
+                : List.of("--port", "0", "--tls-port", Integer.toString(port)));
+        command.addAll(tls);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -74,7 +88,7 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     public String url() {
-        return "redis://127.0.0.1:" + port;
+        return (tls.isEmpty() ? "redis://" : "rediss://") + "127.0.0.1:" + port;
     }
 
     public int port() {
@@ -112,13 +126,22 @@ public final class RedisServerProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("redis-server exited at start with status " + process.exitValue() + " (port " + port + ")");
             }
-            if (answersPing()) {
+            if (tls.isEmpty() ? answersPing() : listening()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("redis-server did not answer on port " + port + " within " + START_TIMEOUT);
             }
             Thread.sleep(20); // start-up takes tens of milliseconds
+        }
+    }
+
+    private boolean listening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -9,11 +9,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statstream.runtime.KafkaClients;
 import io.statstream.runtime.Metrics;
 import io.statstream.runtime.SharedSettings;
+import io.statstream.runtime.StoreSettings;
 import io.statstream.store.NearCachedResultStore;
 import io.statstream.store.ResultStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -33,11 +35,13 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ResultWaiters waiters;
     private final SubmissionQuotas quotas;
+    private final boolean tls;
     private HotKeyRefresher refresher; // only when WARM_REFRESH_INTERVAL_SECONDS > 0
 
     private ApiServer(Vertx vertx, RequestPublisher publisher, Admin admin, HttpServer server, ResultWaiters waiters,
-                      SubmissionQuotas quotas) {
+                      SubmissionQuotas quotas, boolean tls) {
         this.vertx = vertx;
+        this.tls = tls;
         this.quotas = quotas;
         this.waiters = waiters;
         this.publisher = publisher;
@@ -82,15 +86,21 @@ public final class ApiServer implements AutoCloseable {
                 new HealthHandler(admin, store),
                 ctx -> ctx.response().putHeader("Content-Type", Metrics.CONTENT_TYPE).end(registry.scrape()));
         try {
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true)
-                            .setIdleTimeout(settings.getInt(ApiSettings.HTTP_IDLE_TIMEOUT_SECONDS)).setIdleTimeoutUnit(TimeUnit.SECONDS))
+            HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true)
+                    .setIdleTimeout(settings.getInt(ApiSettings.HTTP_IDLE_TIMEOUT_SECONDS)).setIdleTimeoutUnit(TimeUnit.SECONDS);
+            if (settings.tls()) {
+                options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertPath(settings.getString(ApiSettings.HTTP_TLS_CERT_FILE))
+                        .setKeyPath(settings.getString(ApiSettings.HTTP_TLS_KEY_FILE)));
+            }
+            HttpServer server = vertx.createHttpServer(options)
                     .requestHandler(router)
                     .listen(settings.getInt(ApiSettings.HTTP_PORT), settings.getString(ApiSettings.HTTP_HOST))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters, quotas);
+            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters, quotas, settings.tls());
             long refreshEvery = settings.getLong(ApiSettings.WARM_REFRESH_INTERVAL_SECONDS);
             if (refreshEvery > 0) {
-                api.refresher = new HotKeyRefresher(vertx, server.actualPort(), access.ownAuthorization(), Duration.ofSeconds(refreshEvery),
+                api.refresher = new HotKeyRefresher(vertx, server.actualPort(), settings.tls(), access.ownAuthorization(), Duration.ofSeconds(refreshEvery),
                         settings.getInt(ApiSettings.WARM_REFRESH_TOP), settings.getInt(ApiSettings.WARM_REFRESH_HOURS));
             }
             return api;
@@ -108,6 +118,11 @@ public final class ApiServer implements AutoCloseable {
         return server.actualPort();
     }
 
+    /** Whether it serves HTTPS. */
+    public boolean tls() {
+        return tls;
+    }
+
     /** Shares only where callers are told apart by their keys; in Redis when there is one, so every instance draws on them. */
     private static SubmissionQuotas quotas(ApiSettings settings, AccessControl access) {
         if (!access.keysRequired()) {
@@ -117,7 +132,8 @@ public final class ApiServer implements AutoCloseable {
         int burst = settings.getInt(ApiSettings.SUBMISSION_BURST_SECONDS);
         String redisUrl = settings.getString(SharedSettings.REDIS_URL);
         return redisUrl.isBlank() ? SubmissionQuotas.local(perSecond, burst)
-                : SubmissionQuotas.shared(redisUrl, settings.getString(SharedSettings.REDIS_KEY_PREFIX), perSecond, burst);
+                : SubmissionQuotas.shared(redisUrl, StoreSettings.of(settings).redisTlsCa(),
+                        settings.getString(SharedSettings.REDIS_KEY_PREFIX), perSecond, burst);
     }
 
     private static AccessControl accessControl(ApiSettings settings) {

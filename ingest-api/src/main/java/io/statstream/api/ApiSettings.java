@@ -6,6 +6,7 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 import java.util.Map;
 
@@ -24,6 +25,9 @@ public final class ApiSettings extends AbstractConfig {
     public static final String HTTP_IDLE_TIMEOUT_SECONDS = "HTTP_IDLE_TIMEOUT_SECONDS";
     /** A connection that sends nothing for this long is closed: idle clients cannot hold sockets for ever. */
     public static final int DEFAULT_HTTP_IDLE_TIMEOUT_SECONDS = 60;
+
+    public static final String HTTP_TLS_CERT_FILE = "HTTP_TLS_CERT_FILE";
+    public static final String HTTP_TLS_KEY_FILE = "HTTP_TLS_KEY_FILE";
 
     public static final String HTTP_MAX_BODY_BYTES = "HTTP_MAX_BODY_BYTES";
     /** Room for the largest request the value cap allows, written out as JSON. */
@@ -84,6 +88,10 @@ public final class ApiSettings extends AbstractConfig {
                     "Address the HTTP API listens on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only.")
             .define(HTTP_IDLE_TIMEOUT_SECONDS, Type.INT, DEFAULT_HTTP_IDLE_TIMEOUT_SECONDS, atLeast(1), Importance.LOW,
                     "A connection idle for this many seconds is closed (a ?wait= holds it for at most 30 s, which counts as busy).")
+            .define(HTTP_TLS_CERT_FILE, Type.STRING, "", Importance.HIGH,
+                    "PEM certificate (chain) the API serves HTTPS with; with HTTP_TLS_KEY_FILE. Empty: plain HTTP.")
+            .define(HTTP_TLS_KEY_FILE, Type.STRING, "", Importance.HIGH,
+                    "PEM private key of HTTP_TLS_CERT_FILE.")
             .define(HTTP_MAX_BODY_BYTES, Type.LONG, DEFAULT_HTTP_MAX_BODY_BYTES, atLeast(1024), Importance.MEDIUM,
                     "Largest request body accepted; larger bodies get 413.")
             .define(API_KEYS_FILE, Type.STRING, "", Importance.HIGH,
@@ -119,5 +127,13 @@ public final class ApiSettings extends AbstractConfig {
 
     public ApiSettings(Map<String, ?> values) {
         super(DEFINITION, values, false);
+        if (getString(HTTP_TLS_CERT_FILE).isBlank() != getString(HTTP_TLS_KEY_FILE).isBlank()) {
+            throw new ConfigException("HTTP_TLS_CERT_FILE and HTTP_TLS_KEY_FILE go together: set both for HTTPS, or neither");
+        }
+    }
+
+    /** Whether the API serves HTTPS. */
+    public boolean tls() {
+        return !getString(HTTP_TLS_CERT_FILE).isBlank();
     }
 }

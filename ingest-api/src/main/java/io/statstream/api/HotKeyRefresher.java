@@ -2,6 +2,7 @@ package io.statstream.api;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import org.slf4j.Logger;
@@ -21,9 +22,10 @@ final class HotKeyRefresher implements AutoCloseable {
     private final HttpClient http;
     private final long timer;
 
-    HotKeyRefresher(Vertx vertx, int port, String authorization, Duration interval, int top, int hours) {
+    HotKeyRefresher(Vertx vertx, int port, boolean tls, String authorization, Duration interval, int top, int hours) {
         this.vertx = vertx;
-        this.http = vertx.createHttpClient();
+        // Its own port on this machine: over TLS it trusts itself, whatever name its certificate carries.
+        this.http = vertx.createHttpClient(new HttpClientOptions().setSsl(tls).setTrustAll(tls).setVerifyHost(false));
         String uri = ApiRoutes.ANALYSES + "/warm?top=" + top + "&hours=" + hours;
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost("localhost").setPort(port).setURI(uri)
                 .putHeader("Authorization", authorization);

@@ -113,7 +113,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public URI apiUri() {
-        return URI.create("http://localhost:" + api.port());
+        return URI.create((api.tls() ? "https" : "http") + "://localhost:" + api.port());
     }
 
     public String bootstrapServers() {

@@ -21,6 +21,7 @@ import io.lettuce.core.resource.Delay;
 import io.statstream.model.key.ContentKey;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,8 @@ public final class RedisResultStore implements ResultStore {
     }
 
     /** Connects to Redis; throws when it cannot, so a service does not start against a missing store. */
-    public static RedisResultStore connect(String redisUrl, ResultStoreOptions options, MeterRegistry registry) {
+    public static RedisResultStore connect(String redisUrl, Optional<Path> tlsCa, ResultStoreOptions options,
+                                           MeterRegistry registry) {
         RedisURI uri = RedisURI.create(redisUrl);
         // Reconnect attempts back off to at most a few seconds, not Lettuce's default 30 s, so
         // results flow again soon after Redis is back.
@@ -84,6 +86,7 @@ public final class RedisResultStore implements ResultStore {
                 .build();
         RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
+                .sslOptions(RedisTls.options(tlsCa))
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(DEFAULT_COMMAND_TIMEOUT))
@@ -91,7 +94,7 @@ public final class RedisResultStore implements ResultStore {
         try {
             RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
             return new RedisResultStore(client, resources, client.connect(codec), new BatchConnection(client.connect(codec)),
-                    options, "redis://" + uri.getHost() + ":" + uri.getPort());
+                    options, (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort());
         } catch (RuntimeException e) {
             client.shutdown();
             resources.shutdown();

@@ -5,6 +5,9 @@ import io.statstream.runtime.StoreSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /** Chooses the store: Redis when a URL is configured, else the in-process store, saying so in the log. */
 public final class ResultStores {
     private static final Logger LOG = LoggerFactory.getLogger(ResultStores.class);
@@ -14,7 +17,7 @@ public final class ResultStores {
 
     /** The store the shared settings (REDIS_URL, REDIS_KEY_PREFIX, RESULT_TTL_SECONDS) describe. */
     public static ResultStore open(StoreSettings settings, MeterRegistry registry) {
-        return open(settings.redisUrl(), ResultStoreOptions.DEFAULT
+        return open(settings.redisUrl(), settings.redisTlsCa(), ResultStoreOptions.DEFAULT
                 .withKeyPrefix(settings.keyPrefix())
                 .withResultTtl(settings.resultTtl())
                 .withTtlByType(settings.ttlByType()), registry);
@@ -22,12 +25,16 @@ public final class ResultStores {
 
     /** @param registry where Redis command latencies and errors are recorded */
     public static ResultStore open(String redisUrl, ResultStoreOptions options, MeterRegistry registry) {
+        return open(redisUrl, Optional.empty(), options, registry);
+    }
+
+    private static ResultStore open(String redisUrl, Optional<Path> tlsCa, ResultStoreOptions options, MeterRegistry registry) {
         if (redisUrl == null || redisUrl.isBlank()) {
             LOG.warn("No REDIS_URL: results are kept in this process only, at most {} for {}; they are lost on restart",
                     options.maxInProcessEntries(), options.resultTtl());
             return new InProcessResultStore(options);
         }
-        RedisResultStore store = RedisResultStore.connect(redisUrl, options, registry);
+        RedisResultStore store = RedisResultStore.connect(redisUrl, tlsCa, options, registry);
         LOG.info("Results are kept in {} for {}", store.describe(), options.resultTtl());
         return store;
     }

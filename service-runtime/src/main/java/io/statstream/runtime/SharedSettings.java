@@ -46,6 +46,7 @@ public final class SharedSettings {
     public static final String DEFAULT_REDIS_KEY_PREFIX = "statstream:";
 
     public static final String RESULT_SIGNING_KEY = "RESULT_SIGNING_KEY";
+    public static final String REDIS_TLS_CA_FILE = "REDIS_TLS_CA_FILE";
 
     private SharedSettings() {
     }
@@ -95,6 +96,8 @@ public final class SharedSettings {
                         "A result TTL per analysis type where it differs, e.g. regression_ols=86400,descriptive=1800 (seconds).")
                 .define(REDIS_KEY_PREFIX, Type.STRING, DEFAULT_REDIS_KEY_PREFIX, Importance.LOW,
                         "Prefix of every Redis key statstream writes.")
+                .define(REDIS_TLS_CA_FILE, Type.STRING, "", Importance.LOW,
+                        "PEM file of the certificate authority that signed Redis's certificate, for a rediss:// REDIS_URL (empty: the JVM's trust store).")
                 .define(RESULT_SIGNING_KEY, Type.PASSWORD, "", Importance.HIGH,
                         "Secret shared by the worker and the sink: the worker signs each result (HMAC-SHA256), the sink stores only "
                                 + "results signed with it and dead-letters the rest to analysis-results.dlq. Empty: no signing (a warning at start-up).");

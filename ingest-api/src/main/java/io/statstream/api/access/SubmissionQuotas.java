@@ -7,15 +7,18 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.statstream.store.RedisTls;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,8 +90,10 @@ public final class SubmissionQuotas implements AutoCloseable {
     }
 
     /** Buckets in Redis, shared by every API instance that uses it. */
-    public static SubmissionQuotas shared(String redisUrl, String keyPrefix, long defaultPerSecond, int burstSeconds) {
-        return new SubmissionQuotas(defaultPerSecond, burstSeconds, new RedisBuckets(redisUrl, keyPrefix, Duration.ofSeconds(burstSeconds)));
+    public static SubmissionQuotas shared(String redisUrl, Optional<Path> tlsCa, String keyPrefix, long defaultPerSecond,
+                                          int burstSeconds) {
+        return new SubmissionQuotas(defaultPerSecond, burstSeconds,
+                new RedisBuckets(redisUrl, tlsCa, keyPrefix, Duration.ofSeconds(burstSeconds)));
     }
 
     /** Takes the cost of {@code hits} cache hits and {@code misses} computations from the caller's bucket, or none of it. */
@@ -146,8 +151,9 @@ public final class SubmissionQuotas implements AutoCloseable {
         private final AsyncProxyManager<String> buckets;
         private final String keyPrefix;
 
-        RedisBuckets(String redisUrl, String keyPrefix, Duration burst) {
+        RedisBuckets(String redisUrl, Optional<Path> tlsCa, String keyPrefix, Duration burst) {
             this.client = RedisClient.create(redisUrl);
+            client.setOptions(ClientOptions.builder().sslOptions(RedisTls.options(tlsCa)).build());
             this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             this.keyPrefix = keyPrefix + "quota:";
             // A bucket's key ends once the bucket would be full again: an idle client leaves nothing behind.
