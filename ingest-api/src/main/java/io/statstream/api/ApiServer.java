@@ -86,7 +86,9 @@ public final class ApiServer implements AutoCloseable {
                 new HealthHandler(admin, store),
                 ctx -> ctx.response().putHeader("Content-Type", Metrics.CONTENT_TYPE).end(registry.scrape()));
         try {
-            HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true)
+            // HTTP/1.1 only: with h2c on, Vert.x makes a connection known (to the cap) only once its
+            // first bytes tell the protocol, so idle sockets would escape the cap.
+            HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setHttp2ClearTextEnabled(false)
                     .setIdleTimeout(settings.getInt(ApiSettings.HTTP_IDLE_TIMEOUT_SECONDS)).setIdleTimeoutUnit(TimeUnit.SECONDS);
             if (settings.tls()) {
                 options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
@@ -94,6 +96,7 @@ public final class ApiServer implements AutoCloseable {
                         .setKeyPath(settings.getString(ApiSettings.HTTP_TLS_KEY_FILE)));
             }
             HttpServer server = vertx.createHttpServer(options)
+                    .connectionHandler(new ConnectionCap(settings.getInt(ApiSettings.HTTP_MAX_CONNECTIONS), registry))
                     .requestHandler(router)
                     .listen(settings.getInt(ApiSettings.HTTP_PORT), settings.getString(ApiSettings.HTTP_HOST))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +34,26 @@ class HttpBoundsIT {
                     assertThrows(IOException.class, () -> outside.connect(new InetSocketAddress(external.get(), uri.getPort()), 2_000),
                             "the one-command mode answers on " + external.get());
                 }
+            }
+        }
+    }
+
+    @Test
+    void aConnectionOverTheCapIsClosedAtOnceAndTheOthersAreServed() throws Exception {
+        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "HTTP_MAX_CONNECTIONS", "2"))) {
+            int port = pipeline.apiUri().getPort();
+            byte[] live = "GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            try (Socket first = new Socket("127.0.0.1", port); Socket second = new Socket("127.0.0.1", port)) {
+                Thread.sleep(500); // both accepted
+                try (Socket third = new Socket("127.0.0.1", port)) {
+                    third.setSoTimeout(10_000);
+                    third.getOutputStream().write(live);
+                    assertEquals(-1, third.getInputStream().read(), "the third connection is closed unanswered");
+                }
+                first.setSoTimeout(10_000);
+                first.getOutputStream().write(live);
+                assertEquals("HTTP/1.1 200", new String(first.getInputStream().readNBytes(12), StandardCharsets.US_ASCII),
+                        "a connection within the cap is served");
             }
         }
     }

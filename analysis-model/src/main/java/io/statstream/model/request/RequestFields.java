@@ -169,7 +169,7 @@ final class RequestFields {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!knownFields.contains(name)) {
-                violation(name, ViolationCode.UNKNOWN_FIELD, "is not a field of " + typeName);
+                violation(Violation.quoted(name), ViolationCode.UNKNOWN_FIELD, "is not a field of " + typeName);
             }
         }
     }

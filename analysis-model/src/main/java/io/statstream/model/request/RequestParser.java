@@ -49,7 +49,7 @@ public final class RequestParser {
         return WireEnum.fromWireName(AnalysisType.class, typeName.textValue())
                 .map(type -> read(type, new RequestFields((ObjectNode) json, type.wireName(), limits)))
                 .orElseGet(() -> invalid(TYPE_FIELD, ViolationCode.UNKNOWN_TYPE,
-                        "must be one of " + WireEnum.wireNames(AnalysisType.class) + ", got \"" + typeName.textValue() + '"'));
+                        "must be one of " + WireEnum.wireNames(AnalysisType.class) + ", got \"" + Violation.quoted(typeName.textValue()) + '"'));
     }
 
     /** The registry of request readers; a switch over the enum, so the compiler finds a missing type. */

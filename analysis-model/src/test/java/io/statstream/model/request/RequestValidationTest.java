@@ -53,6 +53,21 @@ class RequestValidationTest {
     }
 
     @Test
+    void aViolationRepeatsAtMostALittleOfTheClientsOwnText() {
+        RequestParser parser = new RequestParser(RequestLimits.DEFAULT);
+        String longName = "x".repeat(100_000);
+        for (String request : List.of("{\"type\":\"" + longName + "\"}",
+                "{\"type\":\"descriptive\",\"data\":[1,2],\"" + longName + "\":1}")) {
+            ParsedRequest.Invalid invalid = assertInstanceOf(ParsedRequest.Invalid.class,
+                    parser.parse(request.getBytes(StandardCharsets.UTF_8)));
+            for (Violation violation : invalid.violations()) {
+                assertTrue(violation.field().length() + violation.message().length() < 400,
+                        () -> violation.toString().substring(0, 200));
+            }
+        }
+    }
+
+    @Test
     void theDefaultLimitIsOneMillionValues() {
         assertEquals(1_000_000, RequestLimits.DEFAULT.maxValues());
     }
