@@ -15,6 +15,7 @@ public enum ApiError {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is larger than this server accepts", false),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json", false),
     RATE_LIMITED(429, "rate-limited", "Over this client's share; try again after Retry-After", true),
+    SERVER_BUSY(503, "server-busy", "The server holds as many requests as it may; try again shortly", true),
     WAITING_FULL(503, "waiting-full", "The server holds as many waiting requests as it may; try again shortly", true),
     STORE_UNAVAILABLE(503, "store-unavailable", "The result store does not answer; try again shortly", true),
     BROKER_UNAVAILABLE(503, "broker-unavailable", "The request could not be recorded durably; try again shortly", true),

@@ -14,7 +14,7 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static Router mount(Router router, AccessControl access, long maxBodyBytes, SubmitHandler submit, BatchHandler batch, BatchHandler warm,
+    static Router mount(Router router, AccessControl access, long maxBodyBytes, BodyBudget budget, SubmitHandler submit, BatchHandler batch, BatchHandler warm,
                         LookupHandler lookup, ResultHandler result, DeadLetterReplay deadLetters, HealthHandler health,
                         Handler<RoutingContext> metrics) {
         Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
@@ -22,15 +22,18 @@ final class ApiRoutes {
         Handler<RoutingContext> reader = access.require(Role.READ);
         Handler<RoutingContext> submitter = access.require(Role.SUBMIT);
         Handler<RoutingContext> admin = access.require(Role.ADMIN);
+        Handler<RoutingContext> wholeBody = budget.declared();
+        Handler<RoutingContext> streamedBody = budget.fixed(BodyBudget.BATCH_BYTES);
 
         // The role is checked first: nothing of an unauthorized upload is buffered.
-        router.post(ANALYSES).consumes("application/json").handler(submitter).handler(body).handler(submit);
+        router.post(ANALYSES).consumes("application/json").handler(submitter).handler(wholeBody).handler(body).handler(submit);
         // No BodyHandler: the batch handler reads the body as it streams in.
-        router.post(ANALYSES + "/batch").consumes("application/json").consumes(BatchHandler.NDJSON).handler(submitter).handler(batch);
+        router.post(ANALYSES + "/batch").consumes("application/json").consumes(BatchHandler.NDJSON).handler(submitter)
+                .handler(streamedBody).handler(batch);
         // A body of requests (NDJSON or JSON), or none with ?top=N&hours=P.
-        router.post(ANALYSES + "/warm").handler(admin).handler(warm);
+        router.post(ANALYSES + "/warm").handler(admin).handler(streamedBody).handler(warm);
         // A lookup's body is bounded by its key count, far below a request's: refused before it is parsed.
-        router.post(ANALYSES + "/lookup").consumes("application/json").handler(reader)
+        router.post(ANALYSES + "/lookup").consumes("application/json").handler(reader).handler(wholeBody)
                 .handler(BodyHandler.create(false).setBodyLimit(LookupHandler.MAX_BODY_BYTES)).handler(lookup);
         router.get(ANALYSES + "/:key").handler(reader).handler(result);
         router.post("/v1/dead-letters/replay").handler(admin).handler(deadLetters);

@@ -74,7 +74,9 @@ public final class ApiServer implements AutoCloseable {
             return null;
         }));
         SubmissionQuotas quotas = quotas(settings, access);
-        Router router = ApiRoutes.mount(Router.router(vertx), access, maxBodyBytes,
+        long budget = settings.getLong(ApiSettings.HTTP_BODY_BUDGET_BYTES);
+        BodyBudget bodyBudget = new BodyBudget(budget == 0 ? BodyBudget.defaultBudget() : budget, maxBodyBytes, registry);
+        Router router = ApiRoutes.mount(Router.router(vertx), access, maxBodyBytes, bodyBudget,
                 new SubmitHandler(parser, store, publisher, quotas, metrics),
                 // A batch says "done" without the result: it must ask the store itself, not a
                 // near cache that may outlive the result there.

@@ -26,6 +26,8 @@ public final class ApiSettings extends AbstractConfig {
     /** A connection that sends nothing for this long is closed: idle clients cannot hold sockets for ever. */
     public static final int DEFAULT_HTTP_IDLE_TIMEOUT_SECONDS = 60;
 
+    public static final String HTTP_BODY_BUDGET_BYTES = "HTTP_BODY_BUDGET_BYTES";
+
     public static final String HTTP_MAX_CONNECTIONS = "HTTP_MAX_CONNECTIONS";
     /** Open connections at most; each costs a few KiB of buffers, so ten thousand stay well inside a small heap. */
     public static final int DEFAULT_HTTP_MAX_CONNECTIONS = 10_000;
@@ -92,6 +94,8 @@ public final class ApiSettings extends AbstractConfig {
                     "Address the HTTP API listens on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only.")
             .define(HTTP_IDLE_TIMEOUT_SECONDS, Type.INT, DEFAULT_HTTP_IDLE_TIMEOUT_SECONDS, atLeast(1), Importance.LOW,
                     "A connection idle for this many seconds is closed (a ?wait= holds it for at most 30 s, which counts as busy).")
+            .define(HTTP_BODY_BUDGET_BYTES, Type.LONG, 0L, atLeast(0), Importance.LOW,
+                    "Bytes of request bodies held in memory at once, across requests (0: a quarter of the heap); past it, 503.")
             .define(HTTP_MAX_CONNECTIONS, Type.INT, DEFAULT_HTTP_MAX_CONNECTIONS, atLeast(1), Importance.LOW,
                     "Open connections at most; one more is closed as soon as it is made.")
             .define(HTTP_TLS_CERT_FILE, Type.STRING, "", Importance.HIGH,

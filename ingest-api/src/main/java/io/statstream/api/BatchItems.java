@@ -34,8 +34,17 @@ final class BatchItems {
     private record Outcome(ContentKey key, List<Violation> violations) {
     }
 
+    /**
+     * Rejected items whose every violation is kept; later ones keep their first violation's field
+     * and code only, so a batch of 100,000 bad items holds kilobytes of reasons, not megabytes.
+     */
+    static final int DETAILED_REJECTIONS = 1_000;
+    private static final String SEE_EARLIER = "rejected; every reason is given for the first " + DETAILED_REJECTIONS
+            + " rejected items of a batch only";
+
     private final int maxItems;
     private final List<Outcome> outcomes = new ArrayList<>();
+    private int rejected;
     // Written by the chunk reader (a worker thread) and by acknowledgements (the event loop) at once.
     private final Map<ContentKey, KeyState> states = new ConcurrentHashMap<>();
     private final Map<ContentKey, String> failures = new ConcurrentHashMap<>();
@@ -89,7 +98,7 @@ final class BatchItems {
         for (byte[] item : items) {
             ParsedRequest parsed = parser.parse(item);
             if (parsed instanceof ParsedRequest.Invalid invalid) {
-                outcomes.add(new Outcome(null, invalid.violations()));
+                outcomes.add(new Outcome(null, rejected++ < DETAILED_REJECTIONS ? invalid.violations() : briefly(invalid)));
                 continue;
             }
             CanonicalForm form = CanonicalForm.of(((ParsedRequest.Valid) parsed).request());
@@ -100,6 +109,11 @@ final class BatchItems {
             }
         }
         return new Chunk(fresh, requests);
+    }
+
+    private static List<Violation> briefly(ParsedRequest.Invalid invalid) {
+        Violation first = invalid.violations().get(0);
+        return List.of(new Violation(first.field(), first.code(), SEE_EARLIER));
     }
 
     KeyState stateOf(ContentKey key) {
