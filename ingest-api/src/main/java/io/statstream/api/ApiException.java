@@ -44,6 +44,12 @@ public final class ApiException extends RuntimeException {
                 + grant.retryAfterSeconds() + " s");
     }
 
+    /** 429: the caller has as many accepted analyses unfinished as it may; collecting results makes room. */
+    static ApiException tooMuchUnfinished(Caller caller, long unfinished, int max) {
+        return new ApiException(ApiError.RATE_LIMITED, "client \"" + caller.name() + "\" has " + unfinished
+                + " accepted analyses not finished yet, at most " + max + " at a time; try again once some are done");
+    }
+
     public ApiError error() {
         return error;
     }

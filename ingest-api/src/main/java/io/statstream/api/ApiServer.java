@@ -3,6 +3,7 @@ package io.statstream.api;
 import io.statstream.api.access.AccessControl;
 import io.statstream.api.access.ApiKeysSource;
 import io.statstream.api.access.SubmissionQuotas;
+import io.statstream.api.access.UnfinishedWork;
 import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,6 +13,7 @@ import io.statstream.runtime.SharedSettings;
 import io.statstream.runtime.StoreSettings;
 import io.statstream.store.NearCachedResultStore;
 import io.statstream.store.ResultStore;
+import io.statstream.store.ResultStoreOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -35,12 +37,14 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ResultWaiters waiters;
     private final SubmissionQuotas quotas;
+    private final UnfinishedWork unfinished;
     private final boolean tls;
     private HotKeyRefresher refresher; // only when WARM_REFRESH_INTERVAL_SECONDS > 0
 
     private ApiServer(Vertx vertx, RequestPublisher publisher, Admin admin, HttpServer server, ResultWaiters waiters,
-                      SubmissionQuotas quotas, boolean tls) {
+                      SubmissionQuotas quotas, UnfinishedWork unfinished, boolean tls) {
         this.vertx = vertx;
+        this.unfinished = unfinished;
         this.tls = tls;
         this.quotas = quotas;
         this.waiters = waiters;
@@ -74,14 +78,15 @@ public final class ApiServer implements AutoCloseable {
             return null;
         }));
         SubmissionQuotas quotas = quotas(settings, access);
+        UnfinishedWork unfinished = unfinished(settings, access);
         long budget = settings.getLong(ApiSettings.HTTP_BODY_BUDGET_BYTES);
         BodyBudget bodyBudget = new BodyBudget(budget == 0 ? BodyBudget.defaultBudget() : budget, maxBodyBytes, registry);
         Router router = ApiRoutes.mount(Router.router(vertx), access, maxBodyBytes, bodyBudget,
-                new SubmitHandler(parser, store, publisher, quotas, metrics),
+                new SubmitHandler(parser, store, publisher, quotas, unfinished, metrics),
                 // A batch says "done" without the result: it must ask the store itself, not a
                 // near cache that may outlive the result there.
-                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, quotas, metrics),
-                new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, quotas, metrics),
+                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, quotas, unfinished, metrics),
+                new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, quotas, unfinished, metrics),
                 new LookupHandler(store, waiters, settings.getLong(ApiSettings.LOOKUP_MAX_REPLY_BYTES)),
                 new ResultHandler(store, waiters),
                 new DeadLetterReplay(kafka, publisher),
@@ -102,7 +107,7 @@ public final class ApiServer implements AutoCloseable {
                     .requestHandler(router)
                     .listen(settings.getInt(ApiSettings.HTTP_PORT), settings.getString(ApiSettings.HTTP_HOST))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters, quotas, settings.tls());
+            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters, quotas, unfinished, settings.tls());
             long refreshEvery = settings.getLong(ApiSettings.WARM_REFRESH_INTERVAL_SECONDS);
             if (refreshEvery > 0) {
                 api.refresher = new HotKeyRefresher(vertx, server.actualPort(), settings.tls(), access.ownAuthorization(), Duration.ofSeconds(refreshEvery),
@@ -113,6 +118,7 @@ public final class ApiServer implements AutoCloseable {
             waiters.close();
             publisher.close();
             quotas.close();
+            unfinished.close();
             admin.close();
             vertx.close();
             throw e;
@@ -141,6 +147,20 @@ public final class ApiServer implements AutoCloseable {
                         settings.getString(SharedSettings.REDIS_KEY_PREFIX), perSecond, burst);
     }
 
+    /** Caps only where callers are told apart by their keys; in Redis when there is one, as the shares. */
+    private static UnfinishedWork unfinished(ApiSettings settings, AccessControl access) {
+        if (!access.keysRequired()) {
+            return UnfinishedWork.none();
+        }
+        int max = settings.getInt(ApiSettings.MAX_UNFINISHED_PER_CLIENT);
+        String redisUrl = settings.getString(SharedSettings.REDIS_URL);
+        // As long as a pending mark lives: a key older than that is no longer waited on.
+        Duration keptFor = ResultStoreOptions.DEFAULT_PENDING_TTL;
+        return redisUrl.isBlank() ? UnfinishedWork.local(max, keptFor)
+                : UnfinishedWork.shared(redisUrl, StoreSettings.of(settings).redisTlsCa(),
+                        settings.getString(SharedSettings.REDIS_KEY_PREFIX), max, keptFor);
+    }
+
     private static AccessControl accessControl(ApiSettings settings) {
         String file = settings.getString(ApiSettings.API_KEYS_FILE);
         ApiKeysSource keys = ApiKeysSource.of(settings.getPassword(ApiSettings.API_KEYS).value(),
@@ -165,6 +185,7 @@ public final class ApiServer implements AutoCloseable {
         }
         publisher.close();
         quotas.close();
+        unfinished.close();
         admin.close();
         vertx.close();
     }

@@ -66,6 +66,10 @@ public final class ApiSettings extends AbstractConfig {
     public static final String LOOKUP_MAX_REPLY_BYTES = "LOOKUP_MAX_REPLY_BYTES";
     public static final long DEFAULT_LOOKUP_MAX_REPLY_BYTES = 32L * 1024 * 1024;
 
+    public static final String MAX_UNFINISHED_PER_CLIENT = "MAX_UNFINISHED_PER_CLIENT";
+    /** Two full batches a client may have accepted and not yet finished. */
+    public static final int DEFAULT_MAX_UNFINISHED_PER_CLIENT = 200_000;
+
     public static final String PUBLISH_TIMEOUT_SECONDS = "PUBLISH_TIMEOUT_SECONDS";
     /**
      * Outlasts a broker's failover: with Kafka's defaults a broker killed with {@code kill -9} is
@@ -122,6 +126,8 @@ public final class ApiSettings extends AbstractConfig {
                     "Largest batch or warm body; larger ones get 413 (at once when Content-Length says so).")
             .define(LOOKUP_MAX_REPLY_BYTES, Type.LONG, DEFAULT_LOOKUP_MAX_REPLY_BYTES, atLeast(1024), Importance.LOW,
                     "Results one lookup reply holds at most; keys past it answer done with \"omitted\": true.")
+            .define(MAX_UNFINISHED_PER_CLIENT, Type.INT, DEFAULT_MAX_UNFINISHED_PER_CLIENT, atLeast(1), Importance.MEDIUM,
+                    "Analyses one client may have accepted and not yet finished; beyond, 429 until some are done (keys required).")
             .define(PUBLISH_TIMEOUT_SECONDS, Type.INT, DEFAULT_PUBLISH_TIMEOUT_SECONDS, atLeast(3), Importance.MEDIUM,
                     "How long a submission waits for the broker's acknowledgement before it is answered 503 (or an item \"failed\"), retries included.")
             .define(NEAR_CACHE_ENTRIES, Type.LONG, DEFAULT_NEAR_CACHE_ENTRIES, atLeast(0), Importance.LOW,

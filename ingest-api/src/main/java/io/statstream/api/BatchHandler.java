@@ -3,6 +3,7 @@ package io.statstream.api;
 import io.statstream.api.access.AccessControl;
 import io.statstream.api.access.Caller;
 import io.statstream.api.access.SubmissionQuotas;
+import io.statstream.api.access.UnfinishedWork;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.RequestParser;
@@ -64,11 +65,13 @@ final class BatchHandler implements Handler<RoutingContext> {
     private final long maxBodyBytes;
     private final Duration warmMargin;
     private final SubmissionQuotas quotas;
+    private final UnfinishedWork unfinished;
     private final ApiMetrics metrics;
 
     BatchHandler(Mode mode, RequestParser parser, ResultStore store, RequestPublisher publisher, int maxItemBytes,
-                 long maxBodyBytes, Duration warmMargin, SubmissionQuotas quotas, ApiMetrics metrics) {
+                 long maxBodyBytes, Duration warmMargin, SubmissionQuotas quotas, UnfinishedWork unfinished, ApiMetrics metrics) {
         this.maxBodyBytes = maxBodyBytes;
+        this.unfinished = unfinished;
         this.quotas = quotas;
         this.metrics = metrics;
         this.mode = mode;
@@ -268,8 +271,13 @@ final class BatchHandler implements Handler<RoutingContext> {
                     metrics.client(caller, "hit", grant.allowed() ? hits : 0);
                     metrics.client(caller, "miss", grant.allowed() ? misses.size() : 0);
                     metrics.client(caller, "limited", grant.allowed() ? 0 : hits + misses.size());
-                    return grant.allowed() ? Future.succeededFuture() : Future.failedFuture(ApiException.overShare(caller, grant));
-                });
+                    return grant.allowed() ? Future.succeededFuture() : Future.<Void>failedFuture(ApiException.overShare(caller, grant));
+                })
+                .compose(allowed -> Future.fromCompletionStage(unfinished.overShareWith(caller, misses.size(), store::containsAll),
+                                run.ctx.vertx().getOrCreateContext())
+                        .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e))))
+                .compose(over -> over.isEmpty() ? Future.succeededFuture()
+                        : Future.failedFuture(ApiException.tooMuchUnfinished(caller, over.get(), unfinished.maxPerClient())));
     }
 
     /** Fails the forms not answered already: a key found stored keeps its "done". */
@@ -322,6 +330,9 @@ final class BatchHandler implements Handler<RoutingContext> {
                             // One refusal (and one log line) per cause: a chunk's records usually fail together.
                             batch.failed(key, refusals.computeIfAbsent(refused.get(), Acceptance::refusal).getMessage());
                         }
+                    }
+                    if (mode == Mode.SUBMIT) {
+                        unfinished.accepted(AccessControl.caller(ctx), accepted); // best effort: an uncounted key only frees room
                     }
                     return Acceptance.markPending(ctx.vertx().getOrCreateContext(), store, accepted);
                 });

@@ -3,6 +3,7 @@ package io.statstream.api;
 import io.statstream.api.access.AccessControl;
 import io.statstream.api.access.Caller;
 import io.statstream.api.access.SubmissionQuotas;
+import io.statstream.api.access.UnfinishedWork;
 import io.statstream.model.json.Json;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.request.ParsedRequest;
@@ -31,11 +32,14 @@ final class SubmitHandler implements Handler<RoutingContext> {
     private final ResultStore store;
     private final RequestPublisher publisher;
     private final SubmissionQuotas quotas;
+    private final UnfinishedWork unfinished;
     private final ApiMetrics metrics;
 
-    SubmitHandler(RequestParser parser, ResultStore store, RequestPublisher publisher, SubmissionQuotas quotas, ApiMetrics metrics) {
+    SubmitHandler(RequestParser parser, ResultStore store, RequestPublisher publisher, SubmissionQuotas quotas,
+                  UnfinishedWork unfinished, ApiMetrics metrics) {
         this.parser = parser;
         this.quotas = quotas;
+        this.unfinished = unfinished;
         this.store = store;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -57,7 +61,8 @@ final class SubmitHandler implements Handler<RoutingContext> {
                             .compose(stored -> withinShare(ctx, caller, stored.isPresent())
                                     .compose(allowed -> {
                                         metrics.submitted(stored.isPresent());
-                                        return stored.isPresent() ? answerStored(ctx, form, stored.get()) : publishThenAccept(ctx, form);
+                                        return stored.isPresent() ? answerStored(ctx, form, stored.get())
+                                                : withinUnfinished(ctx, caller).compose(room -> publishThenAccept(ctx, caller, form));
                                     }));
                 })
                 .onFailure(ctx::fail);
@@ -101,10 +106,19 @@ final class SubmitHandler implements Handler<RoutingContext> {
                 .end(body);
     }
 
-    private Future<Void> publishThenAccept(RoutingContext ctx, CanonicalForm form) {
+    /** A miss adds to the caller's unfinished work: refused (429) when that is at its cap. */
+    private Future<Void> withinUnfinished(RoutingContext ctx, Caller caller) {
+        return Future.fromCompletionStage(unfinished.overShareWith(caller, 1, store::containsAll), ctx.vertx().getOrCreateContext())
+                .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
+                .compose(over -> over.isEmpty() ? Future.succeededFuture()
+                        : Future.failedFuture(ApiException.tooMuchUnfinished(caller, over.get(), unfinished.maxPerClient())));
+    }
+
+    private Future<Void> publishThenAccept(RoutingContext ctx, Caller caller, CanonicalForm form) {
         return Future.fromCompletionStage(publisher.publish(form), ctx.vertx().getOrCreateContext())
                 .recover(e -> Future.failedFuture(Acceptance.refusal(e)))
                 .compose(acked -> Acceptance.markPending(ctx.vertx().getOrCreateContext(), store, List.of(form.key())))
+                .onSuccess(marked -> unfinished.accepted(caller, List.of(form.key()))) // best effort: an uncounted key only frees room
                 .compose(marked -> ctx.response()
                             .setStatusCode(202)
                             .putHeader("Content-Type", "application/json")
