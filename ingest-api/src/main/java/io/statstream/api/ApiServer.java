@@ -12,6 +12,7 @@ import io.statstream.runtime.Metrics;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.runtime.StoreSettings;
 import io.statstream.store.NearCachedResultStore;
+import io.statstream.store.RedisEndpoint;
 import io.statstream.store.ResultStore;
 import io.statstream.store.ResultStoreOptions;
 import io.vertx.core.Vertx;
@@ -143,7 +144,7 @@ public final class ApiServer implements AutoCloseable {
         int burst = settings.getInt(ApiSettings.SUBMISSION_BURST_SECONDS);
         String redisUrl = settings.getString(SharedSettings.REDIS_URL);
         return redisUrl.isBlank() ? SubmissionQuotas.local(perSecond, burst)
-                : SubmissionQuotas.shared(redisUrl, StoreSettings.of(settings).redisTlsCa(),
+                : SubmissionQuotas.shared(new RedisEndpoint(redisUrl, StoreSettings.of(settings).redisTlsCa()),
                         settings.getString(SharedSettings.REDIS_KEY_PREFIX), perSecond, burst);
     }
 
@@ -157,7 +158,7 @@ public final class ApiServer implements AutoCloseable {
         // As long as a pending mark lives: a key older than that is no longer waited on.
         Duration keptFor = ResultStoreOptions.DEFAULT_PENDING_TTL;
         return redisUrl.isBlank() ? UnfinishedWork.local(max, keptFor)
-                : UnfinishedWork.shared(redisUrl, StoreSettings.of(settings).redisTlsCa(),
+                : UnfinishedWork.shared(new RedisEndpoint(redisUrl, StoreSettings.of(settings).redisTlsCa()),
                         settings.getString(SharedSettings.REDIS_KEY_PREFIX), max, keptFor);
     }
 

@@ -134,7 +134,7 @@ class RequestBoundsIT {
         assertFalse(top.contains(once.json()), "a request that came once leaves a count, not a copy of itself");
         RedisClient client = RedisClient.create(pipeline.redis().orElseThrow().url());
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
-            for (String hour : redis.sync().keys("statstream:hits:*")) {
+            for (String hour : redis.sync().keys("statstream:{hits}:*")) {
                 assertTrue(redis.sync().zcard(hour) <= HotKeys.KEPT_PER_HOUR, hour + " holds " + redis.sync().zcard(hour));
             }
         } finally {

@@ -1,7 +1,6 @@
 package io.statstream.store;
 
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.util.Collection;
 import java.util.List;
@@ -17,25 +16,25 @@ import java.util.function.Function;
  * system call each. Callers take turns, so one caller's flush never sends half of another's batch.
  */
 final class BatchConnection implements AutoCloseable {
-    private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisEndpoint.Connection<String, byte[]> connection;
 
-    BatchConnection(StatefulRedisConnection<String, byte[]> connection) {
+    BatchConnection(RedisEndpoint.Connection<String, byte[]> connection) {
         this.connection = connection;
-        connection.setAutoFlushCommands(false);
+        connection.stateful().setAutoFlushCommands(false);
     }
 
     /** Issues {@code commands}, then flushes them together; returns what {@code commands} returned. */
-    synchronized <T> T send(Function<RedisAsyncCommands<String, byte[]>, T> commands) {
+    synchronized <T> T send(Function<RedisClusterAsyncCommands<String, byte[]>, T> commands) {
         try {
-            return commands.apply(connection.async());
+            return commands.apply(connection.commands());
         } finally {
-            connection.flushCommands();
+            connection.stateful().flushCommands();
         }
     }
 
     /** One command per item, flushed together; completes with the replies in the items' order. */
     <I, T> CompletableFuture<List<T>> sendEach(Collection<I> items,
-                                               BiFunction<RedisAsyncCommands<String, byte[]>, I, ? extends CompletionStage<T>> command) {
+                                               BiFunction<RedisClusterAsyncCommands<String, byte[]>, I, ? extends CompletionStage<T>> command) {
         List<CompletableFuture<T>> replies = send(redis -> items.stream()
                 .map(item -> command.apply(redis, item).toCompletableFuture())
                 .toList());

@@ -1,7 +1,7 @@
 package io.statstream.store;
 
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -17,10 +17,10 @@ import java.util.concurrent.CompletionStage;
 final class RedisFilledPartitions implements FilledPartitions {
     private static final byte[] MARK = "1".getBytes(StandardCharsets.US_ASCII);
 
-    private final RedisAsyncCommands<String, byte[]> redis;
+    private final RedisClusterAsyncCommands<String, byte[]> redis;
     private final String prefix;
 
-    RedisFilledPartitions(RedisAsyncCommands<String, byte[]> redis, String keyPrefix) {
+    RedisFilledPartitions(RedisClusterAsyncCommands<String, byte[]> redis, String keyPrefix) {
         this.redis = redis;
         this.prefix = keyPrefix + "filled:";
     }

@@ -2,7 +2,7 @@ package io.statstream.store;
 
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.statstream.model.key.CanonicalForm;
 
 import java.nio.charset.StandardCharsets;
@@ -22,12 +22,12 @@ import java.util.concurrent.CompletionStage;
  * ZUNIONSTORE of its hours, a ZREVRANGE and an MGET.
  */
 final class RedisHotKeys implements HotKeys {
-    private final RedisAsyncCommands<String, byte[]> redis;
+    private final RedisClusterAsyncCommands<String, byte[]> redis;
     private final BatchConnection batches;
     private final String prefix;
     private final Clock clock;
 
-    RedisHotKeys(RedisAsyncCommands<String, byte[]> redis, BatchConnection batches, String prefix, Clock clock) {
+    RedisHotKeys(RedisClusterAsyncCommands<String, byte[]> redis, BatchConnection batches, String prefix, Clock clock) {
         this.redis = redis;
         this.batches = batches;
         this.prefix = prefix;
@@ -63,7 +63,7 @@ final class RedisHotKeys implements HotKeys {
     @Override
     public CompletionStage<List<String>> top(int n, Duration window) {
         String[] buckets = HourBuckets.lastWindow(clock, window).stream().map(this::bucketKey).toArray(String[]::new);
-        String union = prefix + "hits:union:" + UUID.randomUUID();
+        String union = prefix + "{hits}:union:" + UUID.randomUUID();
         return redis.zunionstore(union, buckets)
                 // expires by itself even if a step below fails before the DEL
                 .thenCompose(size -> redis.expire(union, Duration.ofMinutes(1)))
@@ -84,8 +84,9 @@ final class RedisHotKeys implements HotKeys {
                         .toList());
     }
 
+    /** Every hour's counts and the unions of them share one hash slot ({hits}), as ZUNIONSTORE needs in a Redis Cluster. */
     private String bucketKey(long hour) {
-        return prefix + "hits:" + hour;
+        return prefix + "{hits}:" + hour;
     }
 
     private String formKey(String hex) {

@@ -1,21 +1,15 @@
 package io.statstream.store;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.statstream.model.key.ContentKey;
@@ -42,29 +36,27 @@ import java.util.function.Consumer;
  * API answers 503 in milliseconds, and Lettuce reconnects by itself when Redis is back.
  */
 public final class RedisResultStore implements ResultStore {
-    /** A command that has not answered by then has failed. */
-    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
     private static final byte[] PENDING_MARK = {'1'};
 
-    private final RedisClient client;
+    private final RedisEndpoint.Client client;
     private final ClientResources resources;
-    private final StatefulRedisConnection<String, byte[]> connection;
-    private final RedisAsyncCommands<String, byte[]> redis;
+    private final RedisEndpoint.Connection<String, byte[]> connection;
+    private final RedisClusterAsyncCommands<String, byte[]> redis;
     private final BatchConnection batches;
     private final ResultStoreOptions options;
     private final String description;
     private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
     private final AggregatedHotKeys hotKeys;
     private final RedisFilledPartitions filledPartitions;
-    private StatefulRedisPubSubConnection<String, String> subscription; // opened with the first listener
+    private AutoCloseable subscription; // opened with the first listener
 
-    private RedisResultStore(RedisClient client, ClientResources resources, StatefulRedisConnection<String, byte[]> connection,
+    private RedisResultStore(RedisEndpoint.Client client, ClientResources resources, RedisEndpoint.Connection<String, byte[]> connection,
                              BatchConnection batches, ResultStoreOptions options, String description) {
         this.client = client;
         this.resources = resources;
         this.connection = connection;
-        this.redis = connection.async();
+        this.redis = connection.commands();
         this.batches = batches;
         this.options = options;
         this.hotKeys = new AggregatedHotKeys(new RedisHotKeys(redis, batches, options.keyPrefix(), Clock.systemUTC()));
@@ -73,9 +65,7 @@ public final class RedisResultStore implements ResultStore {
     }
 
     /** Connects to Redis; throws when it cannot, so a service does not start against a missing store. */
-    public static RedisResultStore connect(String redisUrl, Optional<Path> tlsCa, ResultStoreOptions options,
-                                           MeterRegistry registry) {
-        RedisURI uri = RedisURI.create(redisUrl);
+    public static RedisResultStore connect(RedisEndpoint endpoint, ResultStoreOptions options, MeterRegistry registry) {
         // Reconnect attempts back off to at most a few seconds, not Lettuce's default 30 s, so
         // results flow again soon after Redis is back.
         ClientResources resources = ClientResources.builder()
@@ -84,19 +74,15 @@ public final class RedisResultStore implements ResultStore {
                 .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry, MicrometerOptions.builder()
                         .histogram(true).build()))
                 .build();
-        RedisClient client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .sslOptions(RedisTls.options(tlsCa))
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(DEFAULT_COMMAND_TIMEOUT))
-                .build());
+        RedisEndpoint.Client client = endpoint.client(resources);
         try {
             RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+            RedisURI uri = endpoint.uri();
             return new RedisResultStore(client, resources, client.connect(codec), new BatchConnection(client.connect(codec)),
-                    options, (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort());
+                    options, (uri.isSsl() ? "rediss" : "redis") + (endpoint.cluster() ? "-cluster" : "") + "://"
+                            + uri.getHost() + ":" + uri.getPort());
         } catch (RuntimeException e) {
-            client.shutdown();
+            client.close();
             resources.shutdown();
             throw e;
         }
@@ -195,15 +181,8 @@ public final class RedisResultStore implements ResultStore {
     @Override
     public synchronized AutoCloseable onStored(Consumer<ContentKey> listener) {
         if (subscription == null) {
-            subscription = client.connectPubSub();
-            subscription.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    message.lines().map(ContentKey::parse).flatMap(Optional::stream)
-                            .forEach(key -> listeners.forEach(l -> l.accept(key)));
-                }
-            });
-            subscription.sync().subscribe(options.storedChannel());
+            subscription = client.subscribe(options.storedChannel(), message -> message.lines().map(ContentKey::parse)
+                    .flatMap(Optional::stream).forEach(key -> listeners.forEach(l -> l.accept(key))));
         }
         listeners.add(listener);
         return () -> listeners.remove(listener);
@@ -223,13 +202,17 @@ public final class RedisResultStore implements ResultStore {
     public void close() {
         synchronized (this) {
             if (subscription != null) {
-                subscription.close();
+                try {
+                    subscription.close();
+                } catch (Exception e) {
+                    // closing anyway
+                }
             }
         }
         hotKeys.close(); // its last counts leave before the connections close
         batches.close();
         connection.close();
-        client.shutdown();
+        client.close();
         resources.shutdown();
     }
 }

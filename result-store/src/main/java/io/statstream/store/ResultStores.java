@@ -34,7 +34,7 @@ public final class ResultStores {
                     options.maxInProcessEntries(), options.resultTtl());
             return new InProcessResultStore(options);
         }
-        RedisResultStore store = RedisResultStore.connect(redisUrl, tlsCa, options, registry);
+        RedisResultStore store = RedisResultStore.connect(new RedisEndpoint(redisUrl, tlsCa), options, registry);
         LOG.info("Results are kept in {} for {}", store.describe(), options.resultTtl());
         return store;
     }

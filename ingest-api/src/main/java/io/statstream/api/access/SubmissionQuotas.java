@@ -7,15 +7,13 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import io.statstream.store.RedisTls;
+import io.statstream.store.RedisEndpoint;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -90,10 +88,8 @@ public final class SubmissionQuotas implements AutoCloseable {
     }
 
     /** Buckets in Redis, shared by every API instance that uses it. */
-    public static SubmissionQuotas shared(String redisUrl, Optional<Path> tlsCa, String keyPrefix, long defaultPerSecond,
-                                          int burstSeconds) {
-        return new SubmissionQuotas(defaultPerSecond, burstSeconds,
-                new RedisBuckets(redisUrl, tlsCa, keyPrefix, Duration.ofSeconds(burstSeconds)));
+    public static SubmissionQuotas shared(RedisEndpoint redis, String keyPrefix, long defaultPerSecond, int burstSeconds) {
+        return new SubmissionQuotas(defaultPerSecond, burstSeconds, new RedisBuckets(redis, keyPrefix, Duration.ofSeconds(burstSeconds)));
     }
 
     /** Takes the cost of {@code hits} cache hits and {@code misses} computations from the caller's bucket, or none of it. */
@@ -146,20 +142,21 @@ public final class SubmissionQuotas implements AutoCloseable {
     }
 
     private static final class RedisBuckets implements Backend {
-        private final RedisClient client;
-        private final StatefulRedisConnection<String, byte[]> connection;
+        private final RedisEndpoint.Client client;
+        private final RedisEndpoint.Connection<String, byte[]> connection;
         private final AsyncProxyManager<String> buckets;
         private final String keyPrefix;
 
-        RedisBuckets(String redisUrl, Optional<Path> tlsCa, String keyPrefix, Duration burst) {
-            this.client = RedisClient.create(redisUrl);
-            client.setOptions(ClientOptions.builder().sslOptions(RedisTls.options(tlsCa)).build());
+        RedisBuckets(RedisEndpoint redis, String keyPrefix, Duration burst) {
+            this.client = redis.client();
             this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             this.keyPrefix = keyPrefix + "quota:";
             // A bucket's key ends once the bucket would be full again: an idle client leaves nothing behind.
-            this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(burst))
-                    .build().asAsync();
+            ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(burst);
+            this.buckets = (connection.stateful() instanceof StatefulRedisClusterConnection<String, byte[]> cluster
+                    ? Bucket4jLettuce.casBasedBuilder(cluster).expirationAfterWrite(expiry).build()
+                    : Bucket4jLettuce.casBasedBuilder((StatefulRedisConnection<String, byte[]>) connection.stateful())
+                            .expirationAfterWrite(expiry).build()).asAsync();
         }
 
         @Override
@@ -171,7 +168,7 @@ public final class SubmissionQuotas implements AutoCloseable {
         @Override
         public void close() {
             connection.close();
-            client.shutdown();
+            client.close();
         }
     }
 }

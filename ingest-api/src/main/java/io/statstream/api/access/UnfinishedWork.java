@@ -1,16 +1,13 @@
 package io.statstream.api.access;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScoredValue;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
 import io.statstream.model.key.ContentKey;
-import io.statstream.store.RedisTls;
+import io.statstream.store.RedisEndpoint;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,8 +52,8 @@ public final class UnfinishedWork implements AutoCloseable {
         return new UnfinishedWork(maxPerClient, keptFor, Clock.systemUTC(), new LocalSets());
     }
 
-    public static UnfinishedWork shared(String redisUrl, Optional<Path> tlsCa, String keyPrefix, int maxPerClient, Duration keptFor) {
-        return new UnfinishedWork(maxPerClient, keptFor, Clock.systemUTC(), new RedisSets(redisUrl, tlsCa, keyPrefix + "unfinished:"));
+    public static UnfinishedWork shared(RedisEndpoint redis, String keyPrefix, int maxPerClient, Duration keptFor) {
+        return new UnfinishedWork(maxPerClient, keptFor, Clock.systemUTC(), new RedisSets(redis, keyPrefix + "unfinished:"));
     }
 
     public int maxPerClient() {
@@ -164,16 +161,15 @@ public final class UnfinishedWork implements AutoCloseable {
     }
 
     private static final class RedisSets implements Backend {
-        private final RedisClient client;
-        private final StatefulRedisConnection<String, String> connection;
-        private final RedisAsyncCommands<String, String> redis;
+        private final RedisEndpoint.Client client;
+        private final RedisEndpoint.Connection<String, String> connection;
+        private final RedisClusterAsyncCommands<String, String> redis;
         private final String prefix;
 
-        RedisSets(String redisUrl, Optional<Path> tlsCa, String prefix) {
-            this.client = RedisClient.create(redisUrl);
-            client.setOptions(ClientOptions.builder().sslOptions(RedisTls.options(tlsCa)).build());
-            this.connection = client.connect();
-            this.redis = connection.async();
+        RedisSets(RedisEndpoint endpoint, String prefix) {
+            this.client = endpoint.client();
+            this.connection = client.connect(StringCodec.UTF8);
+            this.redis = connection.commands();
             this.prefix = prefix;
         }
 
@@ -210,7 +206,7 @@ public final class UnfinishedWork implements AutoCloseable {
         @Override
         public void close() {
             connection.close();
-            client.shutdown();
+            client.close();
         }
     }
 }
