@@ -36,7 +36,10 @@ final class RedisClusterProcesses implements AutoCloseable {
                 int port = ServiceProcesses.freePort();
                 Process node = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                         "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
-                        "--cluster-node-timeout", "2000", "--dir", dir.toString(), "--save", "", "--appendonly", "no")
+                        "--cluster-node-timeout", "2000", "--dir", dir.toString(), "--save", "", "--appendonly", "no",
+                        // A replica takes over however long ago it last heard from its master (on a busy
+                        // test machine the default refused to, as "disconnected for longer than allowed").
+                        "--cluster-replica-validity-factor", "0")
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve("redis-cluster-" + i + ".log").toFile()))
                         .start();
@@ -55,6 +58,9 @@ final class RedisClusterProcesses implements AutoCloseable {
             }
             int seed = cluster.seedPort();
             RedisOutageIT.awaitTrue(() -> cli(cli, seed, "cluster", "info").contains("cluster_state:ok"), "the cluster is ok");
+            RedisOutageIT.awaitTrue(() -> cluster.nodes.keySet().stream().filter(port -> cli(cli, port, "role").startsWith("slave"))
+                    .filter(port -> cli(cli, port, "info", "replication").contains("master_link_status:up")).count() == 3,
+                    "every replica follows its master");
             return cluster;
         } catch (Exception | Error e) {
             cluster.close();
