@@ -214,17 +214,20 @@ def x_ttest_ind(req):
     alt, conf = req.get("alternative", "two-sided"), req.get("confidence", 0.95)
     na, nb = len(a), len(b)
     ma, mb = math.fsum(a) / na, math.fsum(b) / nb
-    va, vb = np.var(a, ddof=1), np.var(b, ddof=1)
+    # A single value adds nothing to the pooled sum of squares (R's pooled test takes it).
+    va = np.var(a, ddof=1) if na > 1 else 0.0
+    vb = np.var(b, ddof=1) if nb > 1 else 0.0
     if ev:
         df = na + nb - 2
         se = math.sqrt(((na - 1) * va + (nb - 1) * vb) / df * (1 / na + 1 / nb))
     else:
         se = math.sqrt(va / na + vb / nb)
         df = (va / na + vb / nb) ** 2 / ((va / na) ** 2 / (na - 1) + (vb / nb) ** 2 / (nb - 1))
-    r = st.ttest_ind(a, b, equal_var=ev, alternative=alt)
+    # The textbook statistic, not scipy's ttest_ind: that one takes a single value's variance as NaN.
+    tstat = (ma - mb) / se
     lo, hi = tdist_ci(ma - mb, se, df, alt, conf)
     sp = math.sqrt(((na - 1) * va + (nb - 1) * vb) / (na + nb - 2))
-    return {"statistic": r.statistic, "df": df, "p_value": r.pvalue, "estimate": ma - mb,
+    return {"statistic": tstat, "df": df, "p_value": t_p(tstat, df, alt), "estimate": ma - mb,
             "ci_low": lo, "ci_high": hi, "cohens_d": (ma - mb) / sp, "n_a": na, "n_b": nb}
 
 
@@ -330,7 +333,7 @@ def x_desc(req):
     m = math.fsum(v) / n
     d = v - m
     m2, m3, m4 = (math.fsum(d ** k) / n for k in (2, 3, 4))
-    var = math.fsum(d ** 2) / (n - 1)
+    var = math.fsum(d ** 2) / (n - 1) if n > 1 else None
     s = sorted(x)
 
     def q(p):
@@ -339,8 +342,10 @@ def x_desc(req):
         hi = min(lo + 1, n - 1)
         return s[lo] + (h - lo) * (s[hi] - s[lo])
 
-    out = {"n": n, "mean": m + sh, "variance": var, "std_dev": math.sqrt(var), "min": s[0], "q1": q(0.25),
-           "median": q(0.5), "q3": q(0.75), "max": s[-1]}
+    out = {"n": n, "mean": m + sh, "variance": var, "std_dev": None if var is None else math.sqrt(var), "min": s[0],
+           "q1": q(0.25), "median": q(0.5), "q3": q(0.75), "max": s[-1]}
+    if n == 1:
+        out["skewness"] = out["kurtosis"] = None
     if n >= 3:
         out["skewness"] = m3 / m2 ** 1.5 * math.sqrt(n * (n - 1)) / (n - 2)
     if n >= 4:

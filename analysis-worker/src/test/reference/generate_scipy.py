@@ -232,9 +232,13 @@ def desc_case(name, x, shift=0.0):
     if abs(mean_v - math.fsum(v) / n) > 1e-13 * max(abs(mean_v), np.std(v)):
         sys.exit(name + ": numpy mean inaccurate")
     q1, med, q3 = np.percentile(x, [25, 50, 75])
-    exp = {"n": n, "mean": fl(mean_v + shift), "variance": fl(np.var(v, ddof=1)),
-           "std_dev": fl(np.std(v, ddof=1)), "min": fl(np.min(x)), "q1": fl(q1), "median": fl(med),
+    # One value: R's var() and sd() are NA, answered null; the quantiles are the value itself.
+    exp = {"n": n, "mean": fl(mean_v + shift), "variance": fl(np.var(v, ddof=1)) if n > 1 else None,
+           "std_dev": fl(np.std(v, ddof=1)) if n > 1 else None, "min": fl(np.min(x)), "q1": fl(q1), "median": fl(med),
            "q3": fl(q3), "max": fl(np.max(x))}
+    if n == 1:
+        exp["skewness"] = None
+        exp["kurtosis"] = None
     if n >= 3:
         exp["skewness"] = fl(st.skew(v, bias=False))
     if n >= 4:
@@ -263,12 +267,56 @@ def desc_cases():
     desc_case("skewed/lognormal/n=200", np.exp(gen(rs, 200, "norm", 0, 1)))
     desc_case("small_scale/n=30", gen(rs, 30, "norm", 1e-6, 1e-8))
     desc_case("large_scale/n=30", gen(rs, 30, "norm", 3e12, 1e11))
+    # After every random case, so that adding these changed none of the data above.
+    desc_case("n=1", np.array([3.7]))
+    desc_case("n=1/negative", np.array([-0.015625]))
+    desc_case("offset1e9/n=1", np.array([OFF + 0.25]), OFF)
+
+
+# ------------------------------------------------------------------ pooled t-test with a single value
+def pooled_single_case(name, a, b, alternative, confidence):
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    na, nb = len(a), len(b)
+    df = na + nb - 2
+    ss = (math.fsum((a - np.mean(a)) ** 2) if na > 1 else 0.0) + (math.fsum((b - np.mean(b)) ** 2) if nb > 1 else 0.0)
+    sp2 = ss / df
+    diff = np.mean(a) - np.mean(b)
+    se = math.sqrt(sp2 * (1 / na + 1 / nb))
+    # R's pooled test lets a single value add nothing to the sum of squares. SciPy's ttest_ind
+    # takes that value's sample variance instead (NaN), so the reference is its test from
+    # summary statistics with that sample's standard deviation 0: R's definition, SciPy's code.
+    sd_a = np.std(a, ddof=1) if na > 1 else 0.0
+    sd_b = np.std(b, ddof=1) if nb > 1 else 0.0
+    r = st.ttest_ind_from_stats(np.mean(a), sd_a, na, np.mean(b), sd_b, nb, equal_var=True, alternative=alternative)
+    if alternative == "two-sided":
+        h = st.t.ppf(0.5 + confidence / 2, df) * se
+        lo, hi = diff - h, diff + h
+    elif alternative == "less":
+        lo, hi = None, diff + st.t.ppf(confidence, df) * se
+    else:
+        lo, hi = diff - st.t.ppf(confidence, df) * se, None
+    exp = {"statistic": fl(r.statistic), "df": df, "p_value": fl(r.pvalue), "estimate": fl(diff),
+           "ci_low": None if lo is None else fl(lo), "ci_high": None if hi is None else fl(hi),
+           "cohens_d": fl(diff / math.sqrt(sp2)), "n_a": na, "n_b": nb}
+    request = {"type": "ttest_independent", "a": flist(a), "b": flist(b), "equal_var": True,
+               "alternative": alternative, "confidence": confidence}
+    add_case("ttest_independent/pooled_single/" + name, SRC + " scipy.stats.ttest_ind_from_stats(equal_var=True)",
+             request, exp)
+
+
+def pooled_single_cases():
+    rs = np.random.RandomState(204)
+    pooled_single_case("na=1/nb=2/two-sided", [5.5], gen(rs, 2, "norm", 4, 1), "two-sided", 0.95)
+    pooled_single_case("na=1/nb=5/less", [10.25], gen(rs, 5, "norm", 9, 2), "less", 0.9)
+    pooled_single_case("na=30/nb=1/greater", gen(rs, 30, "exp", 0, 1), [0.5], "greater", 0.99)
+    pooled_single_case("na=1/nb=10/ties", [3.0], gen(rs, 10, "likert", 3), "two-sided", 0.95)
 
 
 def main():
     spearman_cases()
     mw_cases()
     desc_cases()
+    pooled_single_cases()
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w", newline="\n") as fh:
         for line in LINES:

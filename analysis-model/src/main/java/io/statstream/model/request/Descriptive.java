@@ -6,8 +6,11 @@ import java.util.Objects;
 
 /** Summary statistics of one sample. */
 public record Descriptive(double[] data) implements AnalysisRequest {
-    /** The sample variance needs two values. */
-    public static final int MIN_SIZE = 2;
+    /**
+     * As R: one value has a mean, a minimum, quartiles and a maximum; its variance, standard
+     * deviation, skewness and kurtosis are undefined and answered null.
+     */
+    public static final int MIN_SIZE = 1;
 
     public Descriptive {
         Objects.requireNonNull(data, "data");

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record IndependentTTest(double[] a, double[] b, boolean equalVar, Alternative alternative, double confidence)
         implements AnalysisRequest {
+    /** Welch's test estimates each sample's variance: two values each. */
     public static final int MIN_SIZE = 2;
+    /**
+     * As R's pooled test: one sample may hold a single value, as long as the two together leave a
+     * degree of freedom for the pooled variance.
+     */
+    public static final int MIN_POOLED_TOTAL = 3;
 
     public IndependentTTest {
         Objects.requireNonNull(a, "a");
@@ -25,9 +31,13 @@ public record IndependentTTest(double[] a, double[] b, boolean equalVar, Alterna
     }
 
     static ParsedRequest read(RequestFields fields) {
-        double[] a = fields.numbers("a", MIN_SIZE);
-        double[] b = fields.numbers("b", MIN_SIZE);
         boolean equalVar = fields.flag("equal_var", false);
+        double[] a = fields.numbers("a", equalVar ? 1 : MIN_SIZE);
+        double[] b = fields.numbers("b", equalVar ? 1 : MIN_SIZE);
+        if (equalVar && a != null && b != null) {
+            fields.atLeast(a.length <= b.length ? "a" : "b", a.length + b.length, MIN_POOLED_TOTAL,
+                    "in a and b together for the pooled test");
+        }
         Alternative alternative = fields.choice("alternative", Alternative.class, Alternative.TWO_SIDED);
         double confidence = fields.openUnitInterval("confidence", TTests.DEFAULT_CONFIDENCE);
         return fields.build(() -> new IndependentTTest(a, b, equalVar, alternative, confidence));

@@ -21,14 +21,15 @@ final class DescriptiveAnalysis implements Analysis<Descriptive> {
         double shift = data[0];
         double[] shifted = Shifted.copy(data, shift);
         double shiftedMean = Shifted.mean(shifted, 0);
-        double variance = Shifted.variance(shifted, 0, shiftedMean);
+        // One value has no sample variance (n - 1 = 0): null, as R's NA.
+        Double variance = n > 1 ? Shifted.variance(shifted, 0, shiftedMean) : null;
         double[] sorted = data.clone();
         Arrays.sort(sorted);
-        boolean spread = variance > 0;
+        boolean spread = variance != null && variance > 0;
         Double skewness = spread && n >= 3 ? new Skewness().evaluate(shifted) : null;
         Double kurtosis = spread && n >= 4 ? new Kurtosis().evaluate(shifted) : null;
         double mean = shiftedMean + shift;
-        return new DescriptiveResult(n, mean, variance, Math.sqrt(variance), sorted[0], quantile(sorted, 0.25),
+        return new DescriptiveResult(n, mean, variance, variance == null ? null : Math.sqrt(variance), sorted[0], quantile(sorted, 0.25),
                 quantile(sorted, 0.5), quantile(sorted, 0.75), sorted[n - 1], skewness, kurtosis);
     }
 

@@ -14,8 +14,10 @@ final class IndependentTTestAnalysis implements Analysis<IndependentTTest> {
         double shift = a[0];
         double meanA = Shifted.mean(a, shift);
         double meanB = Shifted.mean(b, shift);
-        double varA = Shifted.variance(a, shift, meanA);
-        double varB = Shifted.variance(b, shift, meanB);
+        // A sample of one value adds nothing to the pooled sum of squares (R's pooled test allows it;
+        // validation leaves Welch's test two values each).
+        double varA = na > 1 ? Shifted.variance(a, shift, meanA) : 0;
+        double varB = nb > 1 ? Shifted.variance(b, shift, meanB) : 0;
         double pooledVariance = ((na - 1) * varA + (nb - 1) * varB) / (na + nb - 2);
 
         double standardError;
