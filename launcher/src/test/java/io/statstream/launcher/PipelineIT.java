@@ -88,6 +88,17 @@ class PipelineIT {
     }
 
     @Test
+    void oneValueHasTheStatisticsRDefinesAndNullsForTheRest() throws Exception {
+        double value = System.nanoTime() % 100_000 + 0.5;
+        String key = api.submit("{\"type\":\"descriptive\",\"data\":[" + value + "]}").json().get("key").asText();
+        JsonNode result = api.awaitResult(key, RESULT_TIMEOUT).json().get("result");
+        assertEquals(value, result.get("mean").asDouble());
+        assertEquals(value, result.get("q3").asDouble());
+        assertTrue(result.get("variance").isNull() && result.get("std_dev").isNull() && result.get("skewness").isNull(),
+                result.toString());
+    }
+
+    @Test
     void aThousandConcurrentCopiesAreComputedOnceAndShareOneKey() throws Exception {
         String json = "{\"type\":\"descriptive\",\"data\":[1,2,3," + (System.nanoTime() % 100_000) + "]}";
         double computedBefore = computed(AnalysisType.DESCRIPTIVE);
