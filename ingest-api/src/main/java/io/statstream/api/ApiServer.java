@@ -16,6 +16,8 @@ import io.statstream.store.RedisEndpoint;
 import io.statstream.store.ResultStore;
 import io.statstream.store.ResultStoreOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -62,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
         ResultStore store = nearCacheEntries == 0 ? sharedStore
                 : new NearCachedResultStore(sharedStore, nearCacheEntries, NearCachedResultStore.DEFAULT_KEEP);
         Map<String, Object> kafka = KafkaClients.config(settings);
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(HttpServerMeters.options()))
+                .withMetrics(new MicrometerMetricsFactory(HttpServerMeters.withHistograms(registry))).build();
         RequestPublisher publisher = new RequestPublisher(kafka,
                 Duration.ofSeconds(settings.getInt(ApiSettings.PUBLISH_TIMEOUT_SECONDS)), registry);
         ApiMetrics metrics = new ApiMetrics(registry);

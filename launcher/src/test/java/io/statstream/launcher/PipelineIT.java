@@ -251,6 +251,11 @@ class PipelineIT {
                 "kafka_stream_thread", "jvm_memory_used_bytes")) {
             assertTrue(text.contains(meter), () -> meter + " missing from /metrics");
         }
+        // Vert.x's own HTTP server meters: by route (never by path, which holds a key), method and status.
+        assertTrue(text.lines().anyMatch(line -> line.startsWith("vertx_http_server_requests_total{")
+                        && line.contains("route=\"/v1/analyses/:key\"") && line.contains("code=\"200\"") && line.contains("method=\"GET\"")),
+                () -> text.lines().filter(line -> line.startsWith("vertx_http_server")).limit(20).toList().toString());
+        assertTrue(text.contains("vertx_http_server_response_time_seconds_bucket{"), "response times as histograms");
     }
 
     /** Grafana cannot run here (no Docker): at least every series its dashboard queries must exist. */
