@@ -54,7 +54,7 @@ class CliIT {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             lines.add(i % 100 == 7
-                    ? "{\"type\":\"descriptive\",\"data\":[1]}"
+                    ? "{\"type\":\"descriptive\",\"data\":[]}"
                     : "{\"type\":\"descriptive\",\"data\":[" + run + "," + (i % 150) + ",2,3]}");
         }
         Path requests = Files.write(work.resolve("requests.ndjson"), lines, StandardCharsets.UTF_8);
