@@ -15,7 +15,6 @@ import io.lettuce.core.resource.Delay;
 import io.statstream.model.key.ContentKey;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
