@@ -2,6 +2,7 @@ package io.statstream.api;
 
 import io.statstream.api.access.AccessControl;
 import io.statstream.api.access.ApiKeysSource;
+import io.statstream.api.access.ClientShares;
 import io.statstream.api.access.SubmissionQuotas;
 import io.statstream.api.access.UnfinishedWork;
 import io.statstream.model.request.RequestLimits;
@@ -39,17 +40,15 @@ public final class ApiServer implements AutoCloseable {
     private final Admin admin;
     private final HttpServer server;
     private final ResultWaiters waiters;
-    private final SubmissionQuotas quotas;
-    private final UnfinishedWork unfinished;
+    private final ClientShares shares;
     private final boolean tls;
     private HotKeyRefresher refresher; // only when WARM_REFRESH_INTERVAL_SECONDS > 0
 
     private ApiServer(Vertx vertx, RequestPublisher publisher, Admin admin, HttpServer server, ResultWaiters waiters,
-                      SubmissionQuotas quotas, UnfinishedWork unfinished, boolean tls) {
+                      ClientShares shares, boolean tls) {
         this.vertx = vertx;
-        this.unfinished = unfinished;
         this.tls = tls;
-        this.quotas = quotas;
+        this.shares = shares;
         this.waiters = waiters;
         this.publisher = publisher;
         this.admin = admin;
@@ -81,16 +80,15 @@ public final class ApiServer implements AutoCloseable {
             access.reloadKeys(); // reads a file: not on an event loop
             return null;
         }));
-        SubmissionQuotas quotas = quotas(settings, access);
-        UnfinishedWork unfinished = unfinished(settings, access);
+        ClientShares shares = shares(settings, access);
         long budget = settings.getLong(ApiSettings.HTTP_BODY_BUDGET_BYTES);
         BodyBudget bodyBudget = new BodyBudget(budget == 0 ? BodyBudget.defaultBudget() : budget, maxBodyBytes, registry);
         Router router = ApiRoutes.mount(Router.router(vertx), access, maxBodyBytes, bodyBudget,
-                new SubmitHandler(parser, store, publisher, quotas, unfinished, metrics),
+                new SubmitHandler(parser, store, publisher, shares.quotas(), shares.unfinished(), metrics),
                 // A batch says "done" without the result: it must ask the store itself, not a
                 // near cache that may outlive the result there.
-                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, quotas, unfinished, metrics),
-                new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, quotas, unfinished, metrics),
+                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, shares.quotas(), shares.unfinished(), metrics),
+                new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, shares.quotas(), shares.unfinished(), metrics),
                 new LookupHandler(store, waiters, settings.getLong(ApiSettings.LOOKUP_MAX_REPLY_BYTES)),
                 new ResultHandler(store, waiters),
                 new DeadLetterReplay(kafka, publisher),
@@ -111,7 +109,7 @@ public final class ApiServer implements AutoCloseable {
                     .requestHandler(router)
                     .listen(settings.getInt(ApiSettings.HTTP_PORT), settings.getString(ApiSettings.HTTP_HOST))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters, quotas, unfinished, settings.tls());
+            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters, shares, settings.tls());
             long refreshEvery = settings.getLong(ApiSettings.WARM_REFRESH_INTERVAL_SECONDS);
             if (refreshEvery > 0) {
                 api.refresher = new HotKeyRefresher(vertx, server.actualPort(), settings.tls(), access.ownAuthorization(), Duration.ofSeconds(refreshEvery),
@@ -121,8 +119,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (Exception e) {
             waiters.close();
             publisher.close();
-            quotas.close();
-            unfinished.close();
+            shares.close();
             admin.close();
             vertx.close();
             throw e;
@@ -138,31 +135,33 @@ public final class ApiServer implements AutoCloseable {
         return tls;
     }
 
-    /** Shares only where callers are told apart by their keys; in Redis when there is one, so every instance draws on them. */
-    private static SubmissionQuotas quotas(ApiSettings settings, AccessControl access) {
+    /**
+     * Shares only where callers are told apart by their keys; in Redis when there is one, through
+     * one client for both, so every instance draws on them.
+     */
+    private static ClientShares shares(ApiSettings settings, AccessControl access) {
         if (!access.keysRequired()) {
-            return SubmissionQuotas.none();
+            return ClientShares.none();
         }
         long perSecond = settings.getLong(ApiSettings.SUBMISSIONS_PER_SECOND);
         int burst = settings.getInt(ApiSettings.SUBMISSION_BURST_SECONDS);
-        String redisUrl = settings.getString(SharedSettings.REDIS_URL);
-        return redisUrl.isBlank() ? SubmissionQuotas.local(perSecond, burst)
-                : SubmissionQuotas.shared(new RedisEndpoint(redisUrl, StoreSettings.of(settings).redisTlsCa()),
-                        settings.getString(SharedSettings.REDIS_KEY_PREFIX), perSecond, burst);
-    }
-
-    /** Caps only where callers are told apart by their keys; in Redis when there is one, as the shares. */
-    private static UnfinishedWork unfinished(ApiSettings settings, AccessControl access) {
-        if (!access.keysRequired()) {
-            return UnfinishedWork.none();
-        }
-        int max = settings.getInt(ApiSettings.MAX_UNFINISHED_PER_CLIENT);
-        String redisUrl = settings.getString(SharedSettings.REDIS_URL);
+        int maxUnfinished = settings.getInt(ApiSettings.MAX_UNFINISHED_PER_CLIENT);
         // As long as a pending mark lives: a key older than that is no longer waited on.
         Duration keptFor = ResultStoreOptions.DEFAULT_PENDING_TTL;
-        return redisUrl.isBlank() ? UnfinishedWork.local(max, keptFor)
-                : UnfinishedWork.shared(new RedisEndpoint(redisUrl, StoreSettings.of(settings).redisTlsCa()),
-                        settings.getString(SharedSettings.REDIS_KEY_PREFIX), max, keptFor);
+        String redisUrl = settings.getString(SharedSettings.REDIS_URL);
+        if (redisUrl.isBlank()) {
+            return new ClientShares(SubmissionQuotas.local(perSecond, burst), UnfinishedWork.local(maxUnfinished, keptFor),
+                    Optional.empty());
+        }
+        RedisEndpoint.Client redis = new RedisEndpoint(redisUrl, StoreSettings.of(settings).redisTlsCa()).client();
+        String prefix = settings.getString(SharedSettings.REDIS_KEY_PREFIX);
+        try {
+            return new ClientShares(SubmissionQuotas.shared(redis, prefix, perSecond, burst),
+                    UnfinishedWork.shared(redis, prefix, maxUnfinished, keptFor), Optional.of(redis));
+        } catch (RuntimeException e) {
+            redis.close(); // and the connections made on it
+            throw e;
+        }
     }
 
     private static AccessControl accessControl(ApiSettings settings) {
@@ -188,8 +187,7 @@ public final class ApiServer implements AutoCloseable {
             // closing anyway
         }
         publisher.close();
-        quotas.close();
-        unfinished.close();
+        shares.close();
         admin.close();
         vertx.close();
     }

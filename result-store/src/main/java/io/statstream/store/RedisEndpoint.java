@@ -4,6 +4,7 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -73,11 +74,18 @@ public record RedisEndpoint(String url, Optional<Path> tlsCa) {
     /** While Redis is unreachable, commands fail at once instead of queueing; Lettuce reconnects by itself. */
     private ClientOptions options() {
         return ClientOptions.builder()
-                .sslOptions(RedisTls.options(tlsCa))
+                .sslOptions(sslOptions())
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .build();
+    }
+
+    /** A {@code rediss://} connection trusts the authority in {@code tlsCa}, else the JVM's trust store. */
+    private SslOptions sslOptions() {
+        SslOptions.Builder options = SslOptions.builder().jdkSslProvider();
+        tlsCa.ifPresent(file -> options.trustManager(file.toFile()));
+        return options.build();
     }
 
     /** A connection and its asynchronous commands, whichever kind of Redis it reaches. */

@@ -88,8 +88,8 @@ public final class SubmissionQuotas implements AutoCloseable {
         return new SubmissionQuotas(defaultPerSecond, burstSeconds, new LocalBuckets());
     }
 
-    /** Buckets in Redis, shared by every API instance that uses it. */
-    public static SubmissionQuotas shared(RedisEndpoint redis, String keyPrefix, long defaultPerSecond, int burstSeconds) {
+    /** Buckets in Redis, shared by every API instance that uses it; the client stays the caller's to close. */
+    public static SubmissionQuotas shared(RedisEndpoint.Client redis, String keyPrefix, long defaultPerSecond, int burstSeconds) {
         return new SubmissionQuotas(defaultPerSecond, burstSeconds, new RedisBuckets(redis, keyPrefix, Duration.ofSeconds(burstSeconds)));
     }
 
@@ -143,15 +143,13 @@ public final class SubmissionQuotas implements AutoCloseable {
     }
 
     private static final class RedisBuckets implements Backend {
-        private final RedisEndpoint.Client client;
         private final RedisEndpoint.Connection<String, byte[]> connection;
         private final AsyncProxyManager<String> buckets;
         private final Map<String, AsyncBucketProxy> proxies = new ConcurrentHashMap<>(); // one per client and rate
         private final String keyPrefix;
 
-        RedisBuckets(RedisEndpoint redis, String keyPrefix, Duration burst) {
-            this.client = redis.client();
-            this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        RedisBuckets(RedisEndpoint.Client redis, String keyPrefix, Duration burst) {
+            this.connection = redis.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             this.keyPrefix = keyPrefix + "quota:";
             // A bucket's key ends once the bucket would be full again: an idle client leaves nothing behind.
             ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(burst);
@@ -174,7 +172,6 @@ public final class SubmissionQuotas implements AutoCloseable {
         @Override
         public void close() {
             connection.close();
-            client.close();
         }
     }
 }

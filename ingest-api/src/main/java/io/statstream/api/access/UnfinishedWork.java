@@ -52,7 +52,8 @@ public final class UnfinishedWork implements AutoCloseable {
         return new UnfinishedWork(maxPerClient, keptFor, Clock.systemUTC(), new LocalSets());
     }
 
-    public static UnfinishedWork shared(RedisEndpoint redis, String keyPrefix, int maxPerClient, Duration keptFor) {
+    /** Kept in Redis, shared by every API instance that uses it; the client stays the caller's to close. */
+    public static UnfinishedWork shared(RedisEndpoint.Client redis, String keyPrefix, int maxPerClient, Duration keptFor) {
         return new UnfinishedWork(maxPerClient, keptFor, Clock.systemUTC(), new RedisSets(redis, keyPrefix + "unfinished:"));
     }
 
@@ -161,14 +162,12 @@ public final class UnfinishedWork implements AutoCloseable {
     }
 
     private static final class RedisSets implements Backend {
-        private final RedisEndpoint.Client client;
         private final RedisEndpoint.Connection<String, String> connection;
         private final RedisClusterAsyncCommands<String, String> redis;
         private final String prefix;
 
-        RedisSets(RedisEndpoint endpoint, String prefix) {
-            this.client = endpoint.client();
-            this.connection = client.connect(StringCodec.UTF8);
+        RedisSets(RedisEndpoint.Client redis, String prefix) {
+            this.connection = redis.connect(StringCodec.UTF8);
             this.redis = connection.commands();
             this.prefix = prefix;
         }
@@ -206,7 +205,6 @@ public final class UnfinishedWork implements AutoCloseable {
         @Override
         public void close() {
             connection.close();
-            client.close();
         }
     }
 }
