@@ -26,6 +26,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -91,9 +92,10 @@ final class BatchHandler implements Handler<RoutingContext> {
             return;
         }
         HttpServerRequest request = ctx.request();
-        String length = request.getHeader("Content-Length");
-        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19 && Long.parseLong(length) > maxBodyBytes) {
-            run.fail(tooLarge(Violation.ROOT, "a batch body holds at most " + maxBodyBytes + " bytes; this one says " + length));
+        OptionalLong length = ContentLength.of(request);
+        if (length.isPresent() && length.getAsLong() > maxBodyBytes) {
+            run.fail(tooLarge(Violation.ROOT, "a batch body holds at most " + maxBodyBytes + " bytes; this one says "
+                    + length.getAsLong()));
             return;
         }
         boolean ndjson = NDJSON.equals(ctx.parsedHeaders().contentType().value());

@@ -36,7 +36,8 @@ final class BodyBudget {
 
     /** For a route whose body is buffered whole: reserves what the request says it sends. */
     PlatformHandler declared() {
-        return ctx -> reserve(ctx, Math.min(maxBodyBytes, declaredLength(ctx)));
+        // Chunked, or a length the body handler refuses: assume the worst.
+        return ctx -> reserve(ctx, Math.min(maxBodyBytes, ContentLength.of(ctx.request()).orElse(maxBodyBytes)));
     }
 
     /** For a route that streams its body in bounded pieces: reserves their bound. */
@@ -57,13 +58,5 @@ final class BodyBudget {
         }
         ctx.addEndHandler(ended -> reserved.addAndGet(-size)); // answered, failed or the connection closed
         ctx.next();
-    }
-
-    private long declaredLength(RoutingContext ctx) {
-        String length = ctx.request().getHeader("Content-Length");
-        if (length == null || length.isEmpty() || length.length() > 18 || !length.chars().allMatch(Character::isDigit)) {
-            return maxBodyBytes; // chunked, or nonsense the body handler refuses: assume the worst
-        }
-        return Long.parseLong(length);
     }
 }
