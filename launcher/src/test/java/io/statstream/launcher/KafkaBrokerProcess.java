@@ -1,5 +1,6 @@
 package io.statstream.launcher;
 
+import io.statstream.runtime.TopicSetup;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,8 +69,10 @@ final class KafkaBrokerProcess implements AutoCloseable {
             controllerPorts[node] = ServiceProcesses.freePort();
             voters.add((node + 1) + "@127.0.0.1:" + controllerPorts[node]);
         }
-        String copies = Integer.toString(Math.min(3, size));
-        String inSync = Integer.toString(Math.max(1, Math.min(3, size) - 1));
+        // The internal topics replicated as statstream's own are on a cluster of this size.
+        TopicSetup.Replication replication = TopicSetup.replicationFor(size, Optional.empty());
+        String copies = Short.toString(replication.factor());
+        String inSync = Integer.toString(replication.minInSync());
         List<KafkaBrokerProcess> brokers = new ArrayList<>();
         for (int node = 0; node < size; node++) {
             String nodeName = size == 1 ? name : name + "-" + (node + 1);
