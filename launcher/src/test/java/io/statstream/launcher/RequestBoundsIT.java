@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -143,6 +144,33 @@ class RequestBoundsIT {
 
         ApiClient.Reply tooMany = api.post("/v1/analyses/warm?top=" + (HotKeys.MAX_TOP + 1), "application/json", "");
         assertEquals(400, tooMany.status(), tooMany.response().body());
+    }
+
+    @Test
+    void aWindowsCompletedHoursAreSummedOnceAnHourNotAtEveryCall() throws Exception {
+        HotKeys hotKeys = pipeline.store().hotKeys();
+        List<CanonicalForm> forms = Requests.distinct(2, System.nanoTime());
+        String lastHour = "statstream:{hits}:" + (Instant.now().getEpochSecond() / 3600 - 1);
+        RedisClient client = RedisClient.create(pipeline.redis().orElseThrow().url());
+        try (StatefulRedisConnection<String, String> redis = client.connect()) {
+            for (CanonicalForm form : forms) {
+                redis.sync().set("statstream:request:" + form.key().hex(), form.json());
+            }
+            redis.sync().zadd(lastHour, 1e12, forms.get(0).key().hex());
+            assertEquals(forms.get(0).json(), hotKeys.top(1, Duration.ofHours(2)).toCompletableFuture().get().get(0));
+
+            redis.sync().zadd(lastHour, 2e12, forms.get(1).key().hex());
+            assertEquals(forms.get(0).json(), hotKeys.top(1, Duration.ofHours(2)).toCompletableFuture().get().get(0),
+                    "the completed hours were summed at the first call and kept, not summed again");
+            List<String> kept = redis.sync().keys("statstream:{hits}:past:*");
+            assertFalse(kept.isEmpty());
+            for (String sum : kept) {
+                long ttl = redis.sync().ttl(sum);
+                assertTrue(ttl > 0 && ttl <= 3600, sum + " lives until the hour turns, not " + ttl + " s");
+            }
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Test

@@ -18,8 +18,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Request counts in Redis: one sorted set per hour (ZINCRBY per key, key as member, trimmed to the
  * {@link #KEPT_PER_HOUR} most requested), written together for a whole batch, and the canonical
- * form of each request that came again within the hour beside it. The top N of a window is a
- * ZUNIONSTORE of its hours, a ZREVRANGE and an MGET.
+ * form of each request that came again within the hour beside it. The top N of a window is the
+ * current hour's counts added to the completed hours' (summed once an hour), a ZREVRANGE and an MGET.
  */
 final class RedisHotKeys implements HotKeys {
     private final RedisClusterAsyncCommands<String, byte[]> redis;
@@ -62,14 +62,37 @@ final class RedisHotKeys implements HotKeys {
 
     @Override
     public CompletionStage<List<String>> top(int n, Duration window) {
-        String[] buckets = HourBuckets.lastWindow(clock, window).stream().map(this::bucketKey).toArray(String[]::new);
+        List<Long> hours = HourBuckets.lastWindow(clock, window);
+        String current = bucketKey(hours.get(0));
+        if (hours.size() == 1) {
+            return formsOf(redis.zrevrange(current, 0, n - 1));
+        }
         String union = prefix + "{hits}:union:" + UUID.randomUUID();
-        return redis.zunionstore(union, buckets)
+        return pastHours(hours.subList(1, hours.size()), hours.get(0) + 1)
+                .thenCompose(past -> redis.zunionstore(union, past, current))
                 // expires by itself even if a step below fails before the DEL
                 .thenCompose(size -> redis.expire(union, Duration.ofMinutes(1)))
-                .thenCompose(expiring -> redis.zrevrange(union, 0, n - 1))
-                .thenCompose(members -> {
-                    redis.del(union);
+                .thenCompose(expiring -> formsOf(redis.zrevrange(union, 0, n - 1)
+                        .whenComplete((members, failure) -> redis.del(union))));
+    }
+
+    /**
+     * The counts of the window's completed hours, summed once an hour rather than at every call: a
+     * completed hour no longer changes, so its sum is kept (trimmed like an hour, until the hour
+     * turns) and a call only adds the current hour to it, two sets of at most
+     * {@link #KEPT_PER_HOUR} instead of up to 168.
+     */
+    private CompletionStage<String> pastHours(List<Long> completed, long nextHour) {
+        String past = prefix + "{hits}:past:" + completed.get(completed.size() - 1) + "-" + completed.get(0);
+        return redis.exists(past).thenCompose(found -> found > 0 ? CompletableFuture.completedFuture(past)
+                : redis.zunionstore(past, completed.stream().map(this::bucketKey).toArray(String[]::new))
+                        .thenCompose(size -> redis.zremrangebyrank(past, 0, -(KEPT_PER_HOUR + 1)))
+                        .thenCompose(trimmed -> redis.expireat(past, nextHour * 3600))
+                        .thenApply(expiring -> past));
+    }
+
+    private CompletionStage<List<String>> formsOf(CompletionStage<List<byte[]>> ranked) {
+        return ranked.thenCompose(members -> {
                     if (members.isEmpty()) {
                         return CompletableFuture.completedFuture(List.<KeyValue<String, byte[]>>of());
                     }
