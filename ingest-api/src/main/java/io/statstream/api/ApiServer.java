@@ -98,7 +98,9 @@ public final class ApiServer implements AutoCloseable {
             // HTTP/1.1 only: with h2c on, Vert.x makes a connection known (to the cap) only once its
             // first bytes tell the protocol, so idle sockets would escape the cap.
             HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setHttp2ClearTextEnabled(false)
-                    .setIdleTimeout(settings.getInt(ApiSettings.HTTP_IDLE_TIMEOUT_SECONDS)).setIdleTimeoutUnit(TimeUnit.SECONDS);
+                    .setIdleTimeout(settings.getInt(ApiSettings.HTTP_IDLE_TIMEOUT_SECONDS)).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                    .setMaxHeaderSize(settings.getInt(ApiSettings.HTTP_MAX_HEADER_BYTES))
+                    .setMaxInitialLineLength(settings.getInt(ApiSettings.HTTP_MAX_URL_BYTES));
             if (settings.tls()) {
                 options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                         .setCertPath(settings.getString(ApiSettings.HTTP_TLS_CERT_FILE))

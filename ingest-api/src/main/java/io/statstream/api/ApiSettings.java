@@ -26,6 +26,14 @@ public final class ApiSettings extends AbstractConfig {
     /** A connection that sends nothing for this long is closed: idle clients cannot hold sockets for ever. */
     public static final int DEFAULT_HTTP_IDLE_TIMEOUT_SECONDS = 60;
 
+    public static final String HTTP_MAX_HEADER_BYTES = "HTTP_MAX_HEADER_BYTES";
+    /** All of a request's headers together; a bearer key and the usual headers take well under 1 KiB. */
+    public static final int DEFAULT_HTTP_MAX_HEADER_BYTES = 8 * 1024;
+
+    public static final String HTTP_MAX_URL_BYTES = "HTTP_MAX_URL_BYTES";
+    /** The request line: a route, a 64-hex key and a few query parameters fit many times over. */
+    public static final int DEFAULT_HTTP_MAX_URL_BYTES = 4 * 1024;
+
     public static final String HTTP_BODY_BUDGET_BYTES = "HTTP_BODY_BUDGET_BYTES";
 
     public static final String HTTP_MAX_CONNECTIONS = "HTTP_MAX_CONNECTIONS";
@@ -98,6 +106,10 @@ public final class ApiSettings extends AbstractConfig {
                     "Address the HTTP API listens on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only.")
             .define(HTTP_IDLE_TIMEOUT_SECONDS, Type.INT, DEFAULT_HTTP_IDLE_TIMEOUT_SECONDS, atLeast(1), Importance.LOW,
                     "A connection idle for this many seconds is closed (a ?wait= holds it for at most 30 s, which counts as busy).")
+            .define(HTTP_MAX_HEADER_BYTES, Type.INT, DEFAULT_HTTP_MAX_HEADER_BYTES, atLeast(1024), Importance.LOW,
+                    "Bytes of a request's headers together at most; more is answered 431 and the connection closed.")
+            .define(HTTP_MAX_URL_BYTES, Type.INT, DEFAULT_HTTP_MAX_URL_BYTES, atLeast(256), Importance.LOW,
+                    "Bytes of a request line at most; a longer one is answered 414 and the connection closed.")
             .define(HTTP_BODY_BUDGET_BYTES, Type.LONG, 0L, atLeast(0), Importance.LOW,
                     "Bytes of request bodies held in memory at once, across requests (0: a quarter of the heap); past it, 503.")
             .define(HTTP_MAX_CONNECTIONS, Type.INT, DEFAULT_HTTP_MAX_CONNECTIONS, atLeast(1), Importance.LOW,

@@ -318,7 +318,7 @@ final class BatchHandler implements Handler<RoutingContext> {
      * pending together, before the answer can tell the client they are.
      */
     private Future<Void> publish(RoutingContext ctx, BatchItems batch, List<CanonicalForm> forms) {
-        return Future.fromCompletionStage(publisher.publishAll(forms, mode == Mode.WARM), ctx.vertx().getOrCreateContext())
+        return Future.fromCompletionStage(publisher.publishAll(forms, mode == Mode.WARM, AccessControl.caller(ctx).name()), ctx.vertx().getOrCreateContext())
                 .compose(answers -> {
                     Map<Throwable, ApiException> refusals = new IdentityHashMap<>();
                     List<ContentKey> accepted = new ArrayList<>(forms.size());

@@ -2,6 +2,7 @@ package io.statstream.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statstream.api.access.AccessControl;
 import io.statstream.model.json.Json;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
@@ -59,7 +60,7 @@ final class DeadLetterReplay implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         ctx.vertx().executeBlocking(this::read)
-                .compose(letters -> Future.fromCompletionStage(publisher.publishAll(letters.replayable(), true),
+                .compose(letters -> Future.fromCompletionStage(publisher.publishAll(letters.replayable(), true, AccessControl.caller(ctx).name()),
                                 ctx.vertx().getOrCreateContext())
                         .compose(answers -> ctx.vertx().executeBlocking(() -> commitIfAllTaken(letters, answers))))
                 .compose(body -> ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(Json.write(body))))

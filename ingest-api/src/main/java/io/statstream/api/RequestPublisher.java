@@ -78,8 +78,8 @@ final class RequestPublisher implements AutoCloseable {
     }
 
     /** Completes when the broker acknowledged the request; exceptionally when it did not. */
-    CompletionStage<Void> publish(CanonicalForm form) {
-        return publishAll(List.of(form), false).thenCompose(answers -> answers.get(0)
+    CompletionStage<Void> publish(CanonicalForm form, String client) {
+        return publishAll(List.of(form), false, client).thenCompose(answers -> answers.get(0)
                 .<CompletionStage<Void>>map(CompletableFuture::failedFuture)
                 .orElse(CompletableFuture.completedFuture(null)));
     }
@@ -89,15 +89,19 @@ final class RequestPublisher implements AutoCloseable {
      * completes once the broker answered for all of them: for each request, in the same order,
      * empty when it was acknowledged, or why it was not. One stage for them all, not one each:
      * a chunk of a batch costs one hand-over to the caller's thread and one timer.
+     *
+     * @param client the name of the client they are published for, which the worker counts them under
      */
-    CompletionStage<List<Optional<Throwable>>> publishAll(List<CanonicalForm> forms, boolean refresh) {
+    CompletionStage<List<Optional<Throwable>>> publishAll(List<CanonicalForm> forms, boolean refresh, String client) {
         Answers answers = new Answers(forms.size());
+        byte[] clientName = client.getBytes(StandardCharsets.UTF_8);
         sender.execute(() -> {
             for (int i = 0; i < forms.size(); i++) {
                 int index = i;
                 CanonicalForm form = forms.get(i);
                 ProducerRecord<ContentKey, byte[]> record =
                         new ProducerRecord<>(Topics.ANALYSIS_REQUESTS.name(), form.key(), form.jsonBytes());
+                record.headers().add(Topics.CLIENT_HEADER, clientName);
                 if (refresh) {
                     record.headers().add(Topics.REFRESH_HEADER, REFRESH_TRUE);
                 }

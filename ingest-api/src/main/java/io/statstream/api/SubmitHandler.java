@@ -115,7 +115,7 @@ final class SubmitHandler implements Handler<RoutingContext> {
     }
 
     private Future<Void> publishThenAccept(RoutingContext ctx, Caller caller, CanonicalForm form) {
-        return Future.fromCompletionStage(publisher.publish(form), ctx.vertx().getOrCreateContext())
+        return Future.fromCompletionStage(publisher.publish(form, caller.name()), ctx.vertx().getOrCreateContext())
                 .recover(e -> Future.failedFuture(Acceptance.refusal(e)))
                 .compose(acked -> Acceptance.markPending(ctx.vertx().getOrCreateContext(), store, List.of(form.key())))
                 .onSuccess(marked -> unfinished.accepted(caller, List.of(form.key()))) // best effort: an uncounted key only frees room

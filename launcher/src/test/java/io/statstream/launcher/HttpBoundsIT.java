@@ -17,7 +17,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The API's own bounds on connections: where it listens, and how long an idle client may stay. */
+/** The API's own bounds on connections: where it listens, how long an idle client may stay, how long its headers may be. */
 class HttpBoundsIT {
     @Test
     void anIdleConnectionIsClosedAndTheLocalModeListensOnLoopbackOnly() throws Exception {
@@ -55,6 +55,33 @@ class HttpBoundsIT {
                 assertEquals("HTTP/1.1 200", new String(first.getInputStream().readNBytes(12), StandardCharsets.US_ASCII),
                         "a connection within the cap is served");
             }
+        }
+    }
+
+    @Test
+    void headersAndRequestLinesOverTheirSettingsAreRefusedAndTheirConnectionsClosed() throws Exception {
+        try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "HTTP_MAX_HEADER_BYTES", "1024", "HTTP_MAX_URL_BYTES", "256"))) {
+            int port = pipeline.apiUri().getPort();
+            String bigHeader = "GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(2_000) + "\r\n\r\n";
+            assertEquals("431", statusThenClose(port, bigHeader));
+            String longLine = "GET /v1/analyses/" + "c".repeat(300) + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            assertEquals("414", statusThenClose(port, longLine));
+            try (Socket within = new Socket("127.0.0.1", port)) {
+                within.setSoTimeout(10_000);
+                within.getOutputStream().write(("GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "p".repeat(500) + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertEquals("HTTP/1.1 200", new String(within.getInputStream().readNBytes(12), StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
+    /** The status code answered to {@code request}, after checking that the server then closed the connection. */
+    private static String statusThenClose(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII); // to the close
+            return answer.length() < 12 ? answer : answer.substring(9, 12); // "HTTP/1.x NNN"
         }
     }
 

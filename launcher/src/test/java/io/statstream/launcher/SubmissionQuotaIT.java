@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static io.statstream.launcher.RedisOutageIT.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ class SubmissionQuotaIT {
     }
 
     @Test
-    void aClientOverItsShareIsToldWhenToComeBackByEveryInstanceAndOthersGoOn() {
+    void aClientOverItsShareIsToldWhenToComeBackByEveryInstanceAndOthersGoOn() throws Exception {
         ApiClient first = new ApiClient(pipeline.apiUri()).withKey(SMALL);
         ApiClient other = new ApiClient(URI.create("http://localhost:" + second.port())).withKey(SMALL);
         long run = System.nanoTime();
@@ -76,6 +77,8 @@ class SubmissionQuotaIT {
         String metrics = new ApiClient(pipeline.apiUri()).withKey(ADMIN).get("/metrics").response().body();
         assertTrue(metrics.contains("statstream_api_client_submissions_total{client=\"small\",outcome=\"limited\""), metrics);
         assertTrue(metrics.contains("statstream_api_client_submissions_total{client=\"other\",outcome=\"miss\""), metrics);
+        awaitTrue(() -> new ApiClient(pipeline.apiUri()).withKey(ADMIN).get("/metrics").response().body()
+                .contains("statstream_worker_client_computations_total{client=\"other\""), "the worker counts the computation under the client that asked for it");
     }
 
     @Test

@@ -32,6 +32,11 @@ public final class Topics {
      * is stored, because it is about to expire (a cache-warming replay).
      */
     public static final String REFRESH_HEADER = "statstream.refresh";
+    /**
+     * A header of analysis-requests records: the name of the client whose submission was published
+     * (never its key), so the worker can count computations per client.
+     */
+    public static final String CLIENT_HEADER = "statstream.client";
 
     public static final List<Topic<?, ?>> ALL = List.of(ANALYSIS_REQUESTS, ANALYSIS_RESULTS, ANALYSIS_REQUESTS_DLQ, ANALYSIS_RESULTS_DLQ);
 

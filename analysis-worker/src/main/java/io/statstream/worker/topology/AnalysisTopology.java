@@ -95,7 +95,7 @@ public final class AnalysisTopology {
 
     private ResultEnvelope compute(InboundRequest.Accepted request) {
         ResultEnvelope envelope = engine.run(request.key(), request.request());
-        metrics.computed(request.request().type(), envelope.computeMicros());
+        metrics.computed(request.request().type(), envelope.computeMicros(), request.client());
         return envelope;
     }
 }

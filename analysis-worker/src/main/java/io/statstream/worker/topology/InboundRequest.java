@@ -8,8 +8,11 @@ import java.util.Optional;
 /** A record of analysis-requests once read: a valid request under its verified key, or a reason to dead-letter it. */
 sealed interface InboundRequest permits InboundRequest.Accepted, InboundRequest.Rejected {
 
-    /** @param refresh compute even if a result is stored: it is about to expire */
-    record Accepted(ContentKey key, AnalysisRequest request, boolean refresh) implements InboundRequest {
+    /**
+     * @param refresh compute even if a result is stored: it is about to expire
+     * @param client  the name of the client it was published for, as the API said ("" when it did not)
+     */
+    record Accepted(ContentKey key, AnalysisRequest request, boolean refresh, String client) implements InboundRequest {
     }
 
     /**

@@ -64,7 +64,9 @@ final class ReadRequest implements FixedKeyProcessor<byte[], byte[], InboundRequ
         }
         Header refresh = record.headers().lastHeader(Topics.REFRESH_HEADER);
         boolean refreshing = refresh != null && "true".equals(new String(refresh.value(), StandardCharsets.US_ASCII));
-        context.forward(record.withValue(new InboundRequest.Accepted(hashed, ((ParsedRequest.Valid) parsed).request(), refreshing)));
+        Header client = record.headers().lastHeader(Topics.CLIENT_HEADER);
+        String clientName = client == null || client.value() == null ? "" : new String(client.value(), StandardCharsets.UTF_8);
+        context.forward(record.withValue(new InboundRequest.Accepted(hashed, ((ParsedRequest.Valid) parsed).request(), refreshing, clientName)));
     }
 
     private void reject(FixedKeyRecord<byte[], byte[]> record, Optional<ContentKey> key, String reason) {
