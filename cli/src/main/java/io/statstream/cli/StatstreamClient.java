@@ -28,7 +28,15 @@ final class StatstreamClient {
         this.apiKey = apiKey;
     }
 
-    record Reply(int status, JsonNode body, String text) {
+    /** A reply as text; {@link #body()} parses it, for the commands that need a tree (not {@code wait}'s large lookups). */
+    record Reply(int status, String text) {
+        JsonNode body() {
+            try {
+                return text.isEmpty() ? null : JSON.readTree(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("statstream answered " + status + " with a body that is not JSON", e);
+            }
+        }
     }
 
     Reply postNdjson(String path, String ndjson) {
@@ -54,8 +62,7 @@ final class StatstreamClient {
         apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
         try {
             HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), body, response.body());
+            return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach statstream at " + base + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,6 +1,5 @@
 package io.statstream.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
@@ -18,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /** {@code statstream wait KEYS_FILE}: collect many results, showing progress until all are done. */
 @Command(name = "wait", mixinStandardHelpOptions = true,
@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 final class WaitCommand implements Callable<Integer> {
     private static final int KEYS_PER_LOOKUP = 10_000;
     private static final Duration LONG_POLL = Duration.ofSeconds(10);
+    private static final Pattern CONTENT_KEY = Pattern.compile("[0-9a-f]{64}");
 
     @Mixin
     ApiOptions api;
@@ -46,7 +47,7 @@ final class WaitCommand implements Callable<Integer> {
         Set<String> waiting = new LinkedHashSet<>();
         for (String line : Files.readAllLines(keysFile, StandardCharsets.UTF_8)) {
             String key = line.strip().split("\\s+")[0];
-            if (key.matches("[0-9a-f]{64}")) {
+            if (CONTENT_KEY.matcher(key).matches()) {
                 waiting.add(key);
             }
         }
@@ -63,13 +64,11 @@ final class WaitCommand implements Callable<Integer> {
                 if (reply.status() != 200) {
                     throw new IllegalStateException("lookup refused (" + reply.status() + "): " + reply.text());
                 }
-                for (JsonNode entry : reply.body().get("results")) {
-                    if (entry.get("state").asText().equals("done")) {
-                        results.println(StatstreamClient.JSON.writeValueAsString(entry.get("result")));
-                        waiting.remove(entry.get("key").asText());
-                        progress.step();
-                    }
-                }
+                DoneResults.forEach(reply.text(), (key, result) -> {
+                    results.println(result);
+                    waiting.remove(key);
+                    progress.step();
+                });
             }
         }
         if (!waiting.isEmpty()) {
