@@ -2,7 +2,6 @@ package io.statstream.worker.engine;
 
 import io.statstream.model.Alternative;
 import io.statstream.model.result.AnalysisFailure;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * What the three t-tests share once each has its estimate, standard error and degrees of freedom:
@@ -12,8 +11,6 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param ciHigh null when it is unbounded above
  */
 record TTestCore(double statistic, double pValue, Double ciLow, Double ciHigh) {
-    /** The quantile solver stops at this absolute error; the default 1e-9 would show in the intervals. */
-    private static final double QUANTILE_ACCURACY = 1e-14;
     private static final double MACHINE_EPSILON = Math.ulp(1.0);
 
     /**
@@ -24,17 +21,13 @@ record TTestCore(double statistic, double pValue, Double ciLow, Double ciHigh) {
                         Alternative alternative, double confidence) {
         double t = difference / standardError;
         double p = Tails.studentP(t, df, alternative);
-        // No random generator: these distributions are only used for quantiles.
-        TDistribution distribution = new TDistribution(null, df, QUANTILE_ACCURACY);
         return switch (alternative) {
             case TWO_SIDED -> {
-                double q = distribution.inverseCumulativeProbability(1 - (1 - confidence) / 2);
+                double q = StudentQuantiles.of(df, 1 - (1 - confidence) / 2);
                 yield new TTestCore(t, p, nullValue + (t - q) * standardError, nullValue + (t + q) * standardError);
             }
-            case LESS -> new TTestCore(t, p, null,
-                    nullValue + (t + distribution.inverseCumulativeProbability(confidence)) * standardError);
-            case GREATER -> new TTestCore(t, p,
-                    nullValue + (t - distribution.inverseCumulativeProbability(confidence)) * standardError, null);
+            case LESS -> new TTestCore(t, p, null, nullValue + (t + StudentQuantiles.of(df, confidence)) * standardError);
+            case GREATER -> new TTestCore(t, p, nullValue + (t - StudentQuantiles.of(df, confidence)) * standardError, null);
         };
     }
 
