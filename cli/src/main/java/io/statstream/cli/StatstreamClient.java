@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The HTTP calls the commands make. */
 final class StatstreamClient {
@@ -39,9 +41,29 @@ final class StatstreamClient {
         }
     }
 
-    Reply postNdjson(String path, String ndjson) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(ndjson)));
+    /** Sends at once and completes with the reply, so that several calls can be in flight. */
+    CompletableFuture<Reply> postNdjson(String path, String ndjson) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson));
+        apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
+        return http.sendAsync(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        throw new UncheckedIOException("cannot reach statstream at " + base + ": " + cause.getMessage(),
+                                cause instanceof IOException io ? io : new IOException(cause));
+                    }
+                    return new Reply(response.statusCode(), response.body());
+                });
+    }
+
+    /** The reply of a call sent with {@link #postNdjson}, or the failure that stopped it, as thrown by the synchronous calls. */
+    static Reply await(CompletableFuture<Reply> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     Reply postJson(String path, String json) {

@@ -48,7 +48,7 @@ final class WarmCommand implements Callable<Integer> {
             try (ProgressBar progress = new ProgressBarBuilder().setTaskName("warm")
                     .setInitialMax(NdjsonFile.countLines(source.file)).setUnit(" req", 1).showSpeed().build()) {
                 NdjsonFile.forEachChunk(source.file, chunk, lines -> {
-                    add(totals, client.postNdjson("v1/analyses/warm", String.join("\n", lines)));
+                    add(totals, StatstreamClient.await(client.postNdjson("v1/analyses/warm", String.join("\n", lines))));
                     progress.stepBy(lines.size());
                 });
             }
