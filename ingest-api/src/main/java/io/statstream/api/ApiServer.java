@@ -64,7 +64,7 @@ public final class ApiServer implements AutoCloseable {
                 : new NearCachedResultStore(sharedStore, nearCacheEntries, NearCachedResultStore.DEFAULT_KEEP);
         Map<String, Object> kafka = KafkaClients.config(settings);
         Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(HttpServerMeters.options()))
-                .withMetrics(new MicrometerMetricsFactory(HttpServerMeters.withHistograms(registry))).build();
+                .withMetrics(new MicrometerMetricsFactory(registry)).build();
         RequestPublisher publisher = new RequestPublisher(kafka,
                 Duration.ofSeconds(settings.getInt(ApiSettings.PUBLISH_TIMEOUT_SECONDS)), registry);
         ApiMetrics metrics = new ApiMetrics(registry);
