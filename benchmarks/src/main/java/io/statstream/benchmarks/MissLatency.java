@@ -8,6 +8,9 @@ import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Scenario 3: submit-to-result-available for requests never seen before, open loop at a fixed
@@ -47,7 +50,7 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
                     .row("p99", ms(latency.getValueAtPercentile(99)), "")
                     .row("p99.9", ms(latency.getValueAtPercentile(99.9)), "")
                     .row("max", ms(latency.getMaxValue()), "")
-                    .row("errors", Long.toString(measured.errors()), "")
+                    .row("errors", Long.toString(measured.errors()), failures.toString())
                     .figure("settings", settings).figure("rate", rate).figure("requests", sent).figure("errors", measured.errors())
                     .figure("p50_ms", latency.getValueAtPercentile(50) / 1000.0)
                     .figure("p99_ms", latency.getValueAtPercentile(99) / 1000.0)
@@ -59,11 +62,23 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
+    /** Why requests of the measured phase failed: the answer's status, or the exception, and how many. */
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+
     /** Sends {@code rate} new requests a second for {@code duration} seconds, each awaited until its result is stored. */
     private OpenLoop.Outcome phase(Workload workload, long run, int duration) throws Exception {
+        failures.clear();
         return OpenLoop.run(rate, Duration.ofSeconds(duration), Duration.ofMinutes(2),
                 i -> workload.post("/v1/analyses", "application/json", Workload.typicalRequest(run, i))
-                        .thenCompose(accepted -> workload.get("/v1/analyses/" + read(accepted.body()).get("key").asText() + "?wait=30s"))
+                        .thenCompose(accepted -> accepted.status() != 202 ? CompletableFuture.completedFuture(accepted)
+                                : workload.get("/v1/analyses/" + read(accepted.body()).get("key").asText() + "?wait=30s"))
+                        .whenComplete((done, failure) -> {
+                            String why = failure != null ? failure.getClass().getSimpleName() : done.status() == 200 ? null
+                                    : done.status() + " " + done.body().substring(0, Math.min(120, done.body().length()));
+                            if (why != null) {
+                                failures.computeIfAbsent(why, reason -> new LongAdder()).increment();
+                            }
+                        })
                         .thenApply(done -> done.status() == 200));
     }
 
