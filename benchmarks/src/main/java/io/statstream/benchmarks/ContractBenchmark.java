@@ -36,7 +36,7 @@ public class ContractBenchmark {
 
     @Setup
     public void prepare() {
-        body = SampleRequests.json(AnalysisType.TTEST_INDEPENDENT, n, 42).toString().getBytes(StandardCharsets.UTF_8);
+        body = AnalysisType.TTEST_INDEPENDENT.sample(n, 42).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Benchmark

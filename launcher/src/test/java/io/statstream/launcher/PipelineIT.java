@@ -24,7 +24,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +40,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PipelineIT {
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(30);
     private static final RequestParser PARSER = new RequestParser(RequestLimits.DEFAULT);
-    private static final Map<AnalysisType, String> SAMPLES = new EnumMap<>(Map.of(
-            AnalysisType.TTEST_ONE_SAMPLE, "{\"type\":\"ttest_one_sample\",\"data\":[5.1,4.9,5.6,5.8,6.0,5.2],\"mu\":5,\"alternative\":\"greater\"}",
-            AnalysisType.TTEST_INDEPENDENT, "{\"type\":\"ttest_independent\",\"a\":[1.2,2.4,1.9,2.2],\"b\":[2.9,3.1,2.5,3.8,3.3],\"equal_var\":true}",
-            AnalysisType.TTEST_PAIRED, "{\"type\":\"ttest_paired\",\"a\":[10,12,11,14,13],\"b\":[9,11,11,12,12],\"confidence\":0.9}",
-            AnalysisType.ANOVA_ONEWAY, "{\"type\":\"anova_oneway\",\"groups\":[[1,2,3],[2,3,4,5],[6,7,5]]}",
-            AnalysisType.REGRESSION_OLS, "{\"type\":\"regression_ols\",\"y\":[1.1,2.3,2.9,4.2,5.1,5.8],\"x\":[[1,0.5],[2,0.1],[3,0.9],[4,0.3],[5,0.8],[6,0.2]]}",
-            AnalysisType.CORRELATION, "{\"type\":\"correlation\",\"x\":[1,2,3,4,5,6],\"y\":[2,1,4,3,6,5],\"method\":\"spearman\"}",
-            AnalysisType.CHI_SQUARE_INDEPENDENCE, "{\"type\":\"chi_square_independence\",\"table\":[[10,20,30],[15,25,20]]}",
-            AnalysisType.MANN_WHITNEY, "{\"type\":\"mann_whitney\",\"a\":[1,3,5,7,9],\"b\":[2,4,4,8],\"alternative\":\"less\"}",
-            AnalysisType.DESCRIPTIVE, "{\"type\":\"descriptive\",\"data\":[3,1,4,1,5,9,2,6,5,3,5]}"));
+    /** The contract's sample of a type, new at every run so that the pipeline computes it. */
+    private static String sample(AnalysisType type) {
+        return type.sample(30, System.nanoTime()).toString();
+    }
 
     private static LocalPipeline pipeline;
     private static ApiClient api;
@@ -72,7 +65,7 @@ class PipelineIT {
     @ParameterizedTest
     @EnumSource(AnalysisType.class)
     void eachTypeComesBackAsTheEngineComputesIt(AnalysisType type) throws Exception {
-        String json = SAMPLES.get(type);
+        String json = sample(type);
         ApiClient.Reply accepted = api.submit(json);
         assertEquals(202, accepted.status(), accepted.response().body());
         String key = accepted.json().get("key").asText();
@@ -152,7 +145,7 @@ class PipelineIT {
         assertEquals(413, tooLarge.status());
         assertEquals("too_large", tooLarge.json().get("errors").get(0).get("code").asText());
 
-        ApiClient.Reply wrongMediaType = api.submit(SAMPLES.get(AnalysisType.DESCRIPTIVE), "text/plain");
+        ApiClient.Reply wrongMediaType = api.submit(sample(AnalysisType.DESCRIPTIVE), "text/plain");
         assertEquals(415, wrongMediaType.status());
         assertEquals("application/problem+json", wrongMediaType.header("Content-Type"));
 

@@ -1,5 +1,6 @@
 package io.statstream.model.request;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.AnalysisType;
 import io.statstream.model.CorrelationMethod;
 
@@ -21,7 +22,15 @@ public record Correlation(double[] x, double[] y, CorrelationMethod method) impl
         return AnalysisType.CORRELATION;
     }
 
-    static ParsedRequest read(RequestFields fields) {
+    /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
+    public static ObjectNode sample(SampleValues values, int n) {
+        ObjectNode sample = values.object();
+        sample.set("x", values.normals(n / 2, 0));
+        sample.set("y", values.normals(n / 2, 0));
+        return sample;
+    }
+
+    public static ParsedRequest read(RequestFields fields) {
         double[] x = fields.numbers("x", MIN_SIZE);
         double[] y = fields.numbers("y", MIN_SIZE);
         if (x != null && y != null) {

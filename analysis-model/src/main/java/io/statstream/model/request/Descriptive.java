@@ -1,5 +1,6 @@
 package io.statstream.model.request;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.AnalysisType;
 
 import java.util.Objects;
@@ -21,7 +22,12 @@ public record Descriptive(double[] data) implements AnalysisRequest {
         return AnalysisType.DESCRIPTIVE;
     }
 
-    static ParsedRequest read(RequestFields fields) {
+    /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
+    public static ObjectNode sample(SampleValues values, int n) {
+        return values.object().set("data", values.normals(n, 10));
+    }
+
+    public static ParsedRequest read(RequestFields fields) {
         double[] data = fields.numbers("data", MIN_SIZE);
         return fields.build(() -> new Descriptive(data));
     }

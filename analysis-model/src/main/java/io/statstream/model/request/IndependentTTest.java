@@ -1,5 +1,6 @@
 package io.statstream.model.request;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.Alternative;
 import io.statstream.model.AnalysisType;
 
@@ -30,7 +31,15 @@ public record IndependentTTest(double[] a, double[] b, boolean equalVar, Alterna
         return AnalysisType.TTEST_INDEPENDENT;
     }
 
-    static ParsedRequest read(RequestFields fields) {
+    /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
+    public static ObjectNode sample(SampleValues values, int n) {
+        ObjectNode sample = values.object();
+        sample.set("a", values.normals(n / 2, 10));
+        sample.set("b", values.normals(n / 2, 10.5));
+        return sample;
+    }
+
+    public static ParsedRequest read(RequestFields fields) {
         boolean equalVar = fields.flag("equal_var", false);
         double[] a = fields.numbers("a", equalVar ? 1 : MIN_SIZE);
         double[] b = fields.numbers("b", equalVar ? 1 : MIN_SIZE);

@@ -1,5 +1,6 @@
 package io.statstream.model.request;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.Alternative;
 import io.statstream.model.AnalysisType;
 
@@ -20,7 +21,15 @@ public record MannWhitney(double[] a, double[] b, Alternative alternative) imple
         return AnalysisType.MANN_WHITNEY;
     }
 
-    static ParsedRequest read(RequestFields fields) {
+    /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
+    public static ObjectNode sample(SampleValues values, int n) {
+        ObjectNode sample = values.object();
+        sample.set("a", values.normals(n / 2, 10));
+        sample.set("b", values.normals(n / 2, 10.5));
+        return sample;
+    }
+
+    public static ParsedRequest read(RequestFields fields) {
         double[] a = fields.numbers("a", MIN_SIZE);
         double[] b = fields.numbers("b", MIN_SIZE);
         Alternative alternative = fields.choice("alternative", Alternative.class, Alternative.TWO_SIDED);

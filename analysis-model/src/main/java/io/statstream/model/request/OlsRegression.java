@@ -1,5 +1,7 @@
 package io.statstream.model.request;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.AnalysisType;
 
 import java.util.Objects;
@@ -28,7 +30,20 @@ public record OlsRegression(double[] y, double[][] x, boolean intercept) impleme
         return x[0].length + (intercept ? 1 : 0);
     }
 
-    static ParsedRequest read(RequestFields fields) {
+    /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
+    public static ObjectNode sample(SampleValues values, int n) {
+        int predictors = 3;
+        int rows = n / (predictors + 1);
+        ObjectNode sample = values.object();
+        sample.set("y", values.normals(rows, 5));
+        ArrayNode x = sample.putArray("x");
+        for (int i = 0; i < rows; i++) {
+            x.add(values.normals(predictors, 0));
+        }
+        return sample;
+    }
+
+    public static ParsedRequest read(RequestFields fields) {
         double[] y = fields.numbers("y", 2);
         double[][] x = fields.matrix("x", 2, 1);
         boolean intercept = fields.flag("intercept", true);

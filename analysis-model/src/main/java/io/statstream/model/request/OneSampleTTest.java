@@ -1,5 +1,6 @@
 package io.statstream.model.request;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.Alternative;
 import io.statstream.model.AnalysisType;
 
@@ -20,7 +21,12 @@ public record OneSampleTTest(double[] data, double mu, Alternative alternative, 
         return AnalysisType.TTEST_ONE_SAMPLE;
     }
 
-    static ParsedRequest read(RequestFields fields) {
+    /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
+    public static ObjectNode sample(SampleValues values, int n) {
+        return values.object().set("data", values.normals(n, 10));
+    }
+
+    public static ParsedRequest read(RequestFields fields) {
         double[] data = fields.numbers("data", MIN_SIZE);
         double mu = fields.number("mu", 0);
         Alternative alternative = fields.choice("alternative", Alternative.class, Alternative.TWO_SIDED);

@@ -1,5 +1,7 @@
 package io.statstream.model.request;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.AnalysisType;
 
 import java.util.Arrays;
@@ -19,7 +21,17 @@ public record OneWayAnova(double[][] groups) implements AnalysisRequest {
         return AnalysisType.ANOVA_ONEWAY;
     }
 
-    static ParsedRequest read(RequestFields fields) {
+    /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
+    public static ObjectNode sample(SampleValues values, int n) {
+        ObjectNode sample = values.object();
+        ArrayNode groups = sample.putArray("groups");
+        for (int g = 0; g < 3; g++) {
+            groups.add(values.normals(n / 3, g));
+        }
+        return sample;
+    }
+
+    public static ParsedRequest read(RequestFields fields) {
         double[][] groups = fields.rows("groups", MIN_GROUPS, MIN_GROUP_SIZE);
         if (groups != null) {
             // The within-group variance needs at least one degree of freedom.

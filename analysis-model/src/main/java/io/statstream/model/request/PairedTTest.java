@@ -1,5 +1,6 @@
 package io.statstream.model.request;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.Alternative;
 import io.statstream.model.AnalysisType;
 
@@ -21,7 +22,15 @@ public record PairedTTest(double[] a, double[] b, Alternative alternative, doubl
         return AnalysisType.TTEST_PAIRED;
     }
 
-    static ParsedRequest read(RequestFields fields) {
+    /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
+    public static ObjectNode sample(SampleValues values, int n) {
+        ObjectNode sample = values.object();
+        sample.set("a", values.normals(n / 2, 10));
+        sample.set("b", values.normals(n / 2, 10.5));
+        return sample;
+    }
+
+    public static ParsedRequest read(RequestFields fields) {
         double[] a = fields.numbers("a", MIN_SIZE);
         double[] b = fields.numbers("b", MIN_SIZE);
         if (a != null && b != null) {

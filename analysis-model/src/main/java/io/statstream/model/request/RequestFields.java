@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * placeholder (null, or the default) when the field is invalid; {@link #build} constructs the
  * request only when nothing was wrong, so placeholders never escape.
  */
-final class RequestFields {
+public final class RequestFields {
     /** A request of a million nulls must not answer with a million violations. */
     static final int MAX_VIOLATIONS = 100;
 

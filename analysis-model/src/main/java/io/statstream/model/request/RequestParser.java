@@ -47,24 +47,9 @@ public final class RequestParser {
             return invalid(TYPE_FIELD, ViolationCode.WRONG_TYPE, "must be a string, got " + RequestFields.describe(typeName));
         }
         return WireEnum.fromWireName(AnalysisType.class, typeName.textValue())
-                .map(type -> read(type, new RequestFields((ObjectNode) json, type.wireName(), limits)))
+                .map(type -> type.read(new RequestFields((ObjectNode) json, type.wireName(), limits)))
                 .orElseGet(() -> invalid(TYPE_FIELD, ViolationCode.UNKNOWN_TYPE,
                         "must be one of " + WireEnum.wireNames(AnalysisType.class) + ", got \"" + Violation.quoted(typeName.textValue()) + '"'));
-    }
-
-    /** The registry of request readers; a switch over the enum, so the compiler finds a missing type. */
-    private static ParsedRequest read(AnalysisType type, RequestFields fields) {
-        return switch (type) {
-            case TTEST_ONE_SAMPLE -> OneSampleTTest.read(fields);
-            case TTEST_INDEPENDENT -> IndependentTTest.read(fields);
-            case TTEST_PAIRED -> PairedTTest.read(fields);
-            case ANOVA_ONEWAY -> OneWayAnova.read(fields);
-            case REGRESSION_OLS -> OlsRegression.read(fields);
-            case CORRELATION -> Correlation.read(fields);
-            case CHI_SQUARE_INDEPENDENCE -> ChiSquareIndependence.read(fields);
-            case MANN_WHITNEY -> MannWhitney.read(fields);
-            case DESCRIPTIVE -> Descriptive.read(fields);
-        };
     }
 
     private static ParsedRequest invalid(String field, ViolationCode code, String message) {

@@ -1,7 +1,8 @@
 package io.statstream.model.result;
 
-/** The numbers an analysis produced; which record depends on the analysis type. */
-public sealed interface AnalysisResult
-        permits TTestResult, IndependentTTestResult, AnovaResult, RegressionResult, CorrelationResult,
-        ChiSquareResult, MannWhitneyResult, DescriptiveResult {
+/**
+ * The numbers an analysis produced; which record is {@link io.statstream.model.AnalysisType#resultClass()}
+ * (not sealed for the same reason as the requests: the types list them).
+ */
+public interface AnalysisResult {
 }

@@ -71,7 +71,7 @@ public record ResultEnvelope(
             @JsonProperty("engine_version") String engineVersion,
             @JsonProperty("computed_at") Instant computedAt,
             @JsonProperty("compute_micros") long computeMicros) throws JsonProcessingException {
-        AnalysisResult typed = result == null || result.isNull() || type == null ? null : Json.fromTree(result, resultType(type));
+        AnalysisResult typed = result == null || result.isNull() || type == null ? null : Json.fromTree(result, type.resultClass());
         return new ResultEnvelope(key, type, status, typed, error, engineVersion, computedAt, computeMicros);
     }
 
@@ -115,18 +115,5 @@ public record ResultEnvelope(
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static Class<? extends AnalysisResult> resultType(AnalysisType type) {
-        return switch (type) {
-            case TTEST_ONE_SAMPLE, TTEST_PAIRED -> TTestResult.class;
-            case TTEST_INDEPENDENT -> IndependentTTestResult.class;
-            case ANOVA_ONEWAY -> AnovaResult.class;
-            case REGRESSION_OLS -> RegressionResult.class;
-            case CORRELATION -> CorrelationResult.class;
-            case CHI_SQUARE_INDEPENDENCE -> ChiSquareResult.class;
-            case MANN_WHITNEY -> MannWhitneyResult.class;
-            case DESCRIPTIVE -> DescriptiveResult.class;
-        };
     }
 }

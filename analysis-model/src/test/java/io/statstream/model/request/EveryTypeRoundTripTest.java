@@ -47,6 +47,17 @@ class EveryTypeRoundTripTest {
         assertEquals(form, CanonicalForm.of(parse(form.json())));
     }
 
+    @ParameterizedTest
+    @EnumSource(AnalysisType.class)
+    void itsSamplesReadAndTheirCanonicalFormsReadBack(AnalysisType type) {
+        for (int n : new int[]{30, 300}) {
+            AnalysisRequest request = parse(type.sample(n, 7).toString());
+            assertEquals(type, request.type());
+            CanonicalForm form = CanonicalForm.of(request);
+            assertEquals(form, CanonicalForm.of(parse(form.json())));
+        }
+    }
+
     @Test
     void everyTypeHasASample() {
         assertEquals(AnalysisType.values().length, MINIMAL.size());

@@ -21,23 +21,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The statistics engine: computes a valid request and wraps the outcome in a result envelope.
  * Pure apart from reading the clock for {@code computed_at} and the compute time.
  */
 public final class Engine {
-    private static final OneSampleTTestAnalysis ONE_SAMPLE_T = new OneSampleTTestAnalysis();
-    private static final IndependentTTestAnalysis INDEPENDENT_T = new IndependentTTestAnalysis();
-    private static final PairedTTestAnalysis PAIRED_T = new PairedTTestAnalysis();
-    private static final OneWayAnovaAnalysis ANOVA = new OneWayAnovaAnalysis();
-    private static final OlsRegressionAnalysis REGRESSION = new OlsRegressionAnalysis();
-    private static final CorrelationAnalysis CORRELATION = new CorrelationAnalysis();
-    private static final ChiSquareIndependenceAnalysis CHI_SQUARE = new ChiSquareIndependenceAnalysis();
-    private static final MannWhitneyAnalysis MANN_WHITNEY = new MannWhitneyAnalysis();
-    private static final DescriptiveAnalysis DESCRIPTIVE = new DescriptiveAnalysis();
+    /**
+     * How each type is computed: an analysis's one registration in the engine (its contract is
+     * its {@link AnalysisType} constant). A type without one stops the engine at start-up.
+     */
+    private static final Map<AnalysisType, Function<AnalysisRequest, AnalysisResult>> ANALYSES = registry(
+            analysis(AnalysisType.TTEST_ONE_SAMPLE, OneSampleTTest.class, new OneSampleTTestAnalysis()),
+            analysis(AnalysisType.TTEST_INDEPENDENT, IndependentTTest.class, new IndependentTTestAnalysis()),
+            analysis(AnalysisType.TTEST_PAIRED, PairedTTest.class, new PairedTTestAnalysis()),
+            analysis(AnalysisType.ANOVA_ONEWAY, OneWayAnova.class, new OneWayAnovaAnalysis()),
+            analysis(AnalysisType.REGRESSION_OLS, OlsRegression.class, new OlsRegressionAnalysis()),
+            analysis(AnalysisType.CORRELATION, Correlation.class, new CorrelationAnalysis()),
+            analysis(AnalysisType.CHI_SQUARE_INDEPENDENCE, ChiSquareIndependence.class, new ChiSquareIndependenceAnalysis()),
+            analysis(AnalysisType.MANN_WHITNEY, MannWhitney.class, new MannWhitneyAnalysis()),
+            analysis(AnalysisType.DESCRIPTIVE, Descriptive.class, new DescriptiveAnalysis()));
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
@@ -76,23 +86,34 @@ public final class Engine {
     }
 
     /**
-     * The registry from type to analysis. A switch over the enum, so a new type does not compile
-     * until it is registered here; the casts are safe because each record has one fixed type.
+     * The numbers of a valid request.
      *
      * @throws AnalysisFailure when the data leave the result undefined
      */
     public static AnalysisResult compute(AnalysisRequest request) {
-        return switch (request.type()) {
-            case TTEST_ONE_SAMPLE -> ONE_SAMPLE_T.compute((OneSampleTTest) request);
-            case TTEST_INDEPENDENT -> INDEPENDENT_T.compute((IndependentTTest) request);
-            case TTEST_PAIRED -> PAIRED_T.compute((PairedTTest) request);
-            case ANOVA_ONEWAY -> ANOVA.compute((OneWayAnova) request);
-            case REGRESSION_OLS -> REGRESSION.compute((OlsRegression) request);
-            case CORRELATION -> CORRELATION.compute((Correlation) request);
-            case CHI_SQUARE_INDEPENDENCE -> CHI_SQUARE.compute((ChiSquareIndependence) request);
-            case MANN_WHITNEY -> MANN_WHITNEY.compute((MannWhitney) request);
-            case DESCRIPTIVE -> DESCRIPTIVE.compute((Descriptive) request);
-        };
+        return ANALYSES.get(request.type()).apply(request);
+    }
+
+    /** A type's analysis, typed by its request record: the cast is checked, once, here. */
+    private static <Q extends AnalysisRequest> Map.Entry<AnalysisType, Function<AnalysisRequest, AnalysisResult>> analysis(
+            AnalysisType type, Class<Q> request, Analysis<Q> analysis) {
+        return Map.entry(type, any -> analysis.compute(request.cast(any)));
+    }
+
+    @SafeVarargs
+    private static Map<AnalysisType, Function<AnalysisRequest, AnalysisResult>> registry(
+            Map.Entry<AnalysisType, Function<AnalysisRequest, AnalysisResult>>... analyses) {
+        Map<AnalysisType, Function<AnalysisRequest, AnalysisResult>> registry = new EnumMap<>(AnalysisType.class);
+        for (Map.Entry<AnalysisType, Function<AnalysisRequest, AnalysisResult>> analysis : analyses) {
+            if (registry.put(analysis.getKey(), analysis.getValue()) != null) {
+                throw new IllegalStateException(analysis.getKey() + " is registered twice");
+            }
+        }
+        Set<AnalysisType> missing = EnumSet.complementOf(EnumSet.copyOf(registry.keySet()));
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("no analysis registered for " + missing + ": add it to Engine.ANALYSES");
+        }
+        return registry;
     }
 
     private static long micros(long startedNanos) {
