@@ -39,6 +39,8 @@ REQ = {
     "chi_square_independence": ({"table"}, set()),
     "mann_whitney": ({"a", "b"}, {"alternative"}),
     "descriptive": ({"data"}, set()),
+    "wilcoxon_signed_rank": ({"a", "b"}, {"mu", "alternative"}),
+    "kruskal_wallis": ({"groups"}, set()),
 }
 TT = {"statistic", "df", "p_value", "estimate", "ci_low", "ci_high", "cohens_d"}
 EXP = {
@@ -52,6 +54,8 @@ EXP = {
     "correlation": {"coefficient", "p_value", "n"},
     "chi_square_independence": {"statistic", "df", "p_value", "cramers_v"},
     "mann_whitney": {"u_statistic", "p_value"},
+    "wilcoxon_signed_rank": {"statistic", "p_value", "n", "n_nonzero"},
+    "kruskal_wallis": {"statistic", "df", "p_value", "n"},
     "descriptive": {"n", "mean", "variance", "std_dev", "min", "q1", "median", "q3", "max",
                     "skewness", "kurtosis"},
 }
@@ -326,6 +330,40 @@ def x_mw(req):
     return {"u_statistic": u1, "p_value": min(1.0, p)}
 
 
+def x_wsr(req):
+    """Textbook signed-rank test, written after R's wilcox.test (exact=FALSE, correct=TRUE)."""
+    a, b = np.asarray(req["a"], float), np.asarray(req["b"], float)
+    alt = req.get("alternative", "two-sided")
+    d = (a - b) - req.get("mu", 0.0)
+    d = d[d != 0]
+    n = len(d)
+    r = st.rankdata(np.abs(d))
+    v = float(r[d > 0].sum())
+    _, counts = np.unique(r, return_counts=True)
+    sigma = math.sqrt(n * (n + 1) * (2 * n + 1) / 24 - float(np.sum(counts ** 3 - counts)) / 48)
+    z = v - n * (n + 1) / 4
+    corr = {"two-sided": math.copysign(0.5, z) if z != 0 else 0.0, "greater": 0.5, "less": -0.5}[alt]
+    z = (z - corr) / sigma
+    p = {"less": special.ndtr(z), "greater": special.ndtr(-z),
+         "two-sided": 2 * min(special.ndtr(z), special.ndtr(-z))}[alt]
+    return {"statistic": v, "p_value": p, "n": len(a), "n_nonzero": n}
+
+
+def x_kw(req):
+    """Textbook H with the tie correction, as R's kruskal.test."""
+    groups = [np.asarray(g, float) for g in req["groups"]]
+    allv = np.concatenate(groups)
+    n = len(allv)
+    r = st.rankdata(allv)
+    at, ssq = 0, 0.0
+    for g in groups:
+        ssq += float(r[at:at + len(g)].sum()) ** 2 / len(g)
+        at += len(g)
+    _, counts = np.unique(allv, return_counts=True)
+    h = (12 * ssq / (n * (n + 1)) - 3 * (n + 1)) / (1 - float(np.sum(counts ** 3 - counts)) / (n ** 3 - n))
+    return {"statistic": h, "df": len(groups) - 1, "p_value": st.chi2.sf(h, len(groups) - 1), "n": n}
+
+
 def x_desc(req):
     x = np.asarray(req["data"], float)
     v, sh = unshift(x)
@@ -357,6 +395,7 @@ XCHECK = {
     "ttest_one_sample": x_ttest_one, "ttest_paired": x_ttest_paired, "ttest_independent": x_ttest_ind,
     "anova_oneway": x_anova, "regression_ols": x_regression, "correlation": x_correlation,
     "chi_square_independence": x_chi, "mann_whitney": x_mw, "descriptive": x_desc,
+    "wilcoxon_signed_rank": x_wsr, "kruskal_wallis": x_kw,
 }
 
 

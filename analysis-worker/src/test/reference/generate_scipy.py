@@ -13,6 +13,13 @@ Types:
   mann_whitney   scipy.stats.mannwhitneyu(a, b, alternative, method="asymptotic",
       use_continuity=True): u_statistic = U of sample a, tie-corrected normal
       approximation, continuity 0.5, two-sided p = min(1, 2*sf(z)).
+  wilcoxon_signed_rank   scipy.stats.wilcoxon(a - b - mu, zero_method="wilcox",
+      correction=True, method="approx", alternative): R's wilcox.test(paired=TRUE,
+      exact=FALSE, correct=TRUE); statistic = R's V, the sum of the ranks of the
+      positive differences (SciPy's statistic with alternative "greater"; its
+      two-sided statistic is min(V, n(n+1)/2 - V), the same p-value).
+  kruskal_wallis scipy.stats.kruskal(*groups): H with the tie correction,
+      chi-square p with groups - 1 degrees of freedom, as R's kruskal.test.
   descriptive    numpy mean / var(ddof=1) / std(ddof=1) / min / max,
       numpy.percentile 25/50/75 (default "linear" = R type 7),
       scipy.stats.skew(bias=False) (n >= 3), scipy.stats.kurtosis(bias=False)
@@ -223,6 +230,74 @@ def mw_cases():
             np.array([1.5, 4.5, 7.5]), np.array([2.5, 3.5, 5.5, 6.5]), "two-sided")
 
 
+# ------------------------------------------------------------------ Wilcoxon signed-rank
+def wsr_case(name, a, b, mu=None, alternative=None):
+    a = np.asarray(a, float)
+    b = np.asarray(b, float)
+    d = (a - b) - (mu or 0.0)  # R: x - y, then - mu
+    nz = int(np.count_nonzero(d))
+    alt = alternative or "two-sided"
+    r = st.wilcoxon(d, zero_method="wilcox", correction=True, method="approx", alternative=alt)
+    v = st.wilcoxon(d, zero_method="wilcox", correction=True, method="approx", alternative="greater").statistic
+    req = {"type": "wilcoxon_signed_rank", "a": flist(a), "b": flist(b)}
+    if mu is not None:
+        req["mu"] = fl(mu)
+    if alternative is not None:
+        req["alternative"] = alternative
+    exp = {"statistic": fl(v), "p_value": fl(r.pvalue), "n": len(a), "n_nonzero": nz}
+    add_case("wilcoxon_signed_rank/" + name,
+             SRC + " wilcoxon(zero_method='wilcox', correction=True, method='approx')", req, exp)
+
+
+def wsr_cases():
+    rs = np.random.RandomState(205)
+    k = 0
+    for n in [1, 2, 3, 5, 10, 25, 60, 200]:
+        for alt in ALTS:
+            k += 1
+            a = gen(rs, max(n, 2), ["norm", "exp", "unif"][k % 3], 5, 1)[:n]
+            b = a - gen(rs, max(n, 2), "norm", 0.4 * (k % 3 - 1), 1)[:n]
+            wsr_case("n=%d/%s" % (n, alt), a, b, None, None if (alt == "two-sided" and k % 2 == 0) else alt)
+    wsr_case("mu/n=20/two-sided", gen(rs, 20, "norm", 3, 1), gen(rs, 20, "norm", 1, 1), 1.5)
+    wsr_case("mu/n=15/less", gen(rs, 15, "norm", 0, 1), gen(rs, 15, "norm", 0, 1), -0.25, "less")
+    a = gen(rs, 30, "likert", 3)
+    wsr_case("ties_and_zeros/likert/n=30/two-sided", a, gen(rs, 30, "likert", 3))
+    wsr_case("ties_and_zeros/likert/n=80/greater", gen(rs, 80, "likert", 3.4), gen(rs, 80, "likert", 3), None, "greater")
+    wsr_case("ties/round1/n=40/less", gen(rs, 40, "r1", 1, 1), gen(rs, 40, "r1", 1.3, 1), None, "less")
+    wsr_case("zeros/some_equal_pairs/n=12", np.array([1.0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
+             np.array([1.0, 2, 3, 3.5, 4, 7, 6.5, 8, 8, 11, 10, 9]))
+    wsr_case("one_nonzero/n=4/greater", np.array([1.0, 2, 3, 4]), np.array([1.0, 2, 3, 3]), None, "greater")
+    wsr_case("large/n=3000/two-sided", gen(rs, 3000, "d64", 10, 2), gen(rs, 3000, "d64", 10.05, 2))
+    for alt in ALTS:
+        x = gen(rs, 50, "norm", 0, 1)
+        wsr_case("offset1e9/n=50/%s" % alt, OFF + x, OFF + x - gen(rs, 50, "r1", 0.2, 1), None, alt)
+    wsr_case("small_p/n=100/less", gen(rs, 100, "norm", 0, 1), gen(rs, 100, "norm", 1, 1), None, "less")
+
+
+# ------------------------------------------------------------------ Kruskal-Wallis
+def kw_case(name, groups):
+    groups = [np.asarray(g, float) for g in groups]
+    r = st.kruskal(*groups)
+    exp = {"statistic": fl(r.statistic), "df": len(groups) - 1, "p_value": fl(r.pvalue),
+           "n": int(sum(len(g) for g in groups))}
+    add_case("kruskal_wallis/" + name, SRC + " kruskal", {"type": "kruskal_wallis", "groups": [flist(g) for g in groups]}, exp)
+
+
+def kw_cases():
+    rs = np.random.RandomState(206)
+    kw_case("k=2/sizes=1,1", [[1.0], [2.0]])
+    kw_case("k=3/sizes=1,2,1", [[3.5], [1.0, 2.0], [4.0]])
+    for k, sizes in [(2, [5, 7]), (3, [10, 10, 10]), (4, [3, 8, 12, 20]), (6, [15] * 6), (3, [300, 250, 400])]:
+        kw_case("k=%d/sizes=%s" % (k, ",".join(map(str, sizes))),
+                [gen(rs, n, ["norm", "exp", "unif"][i % 3], 0.3 * i, 1) for i, n in enumerate(sizes)])
+    kw_case("ties/likert/k=3", [gen(rs, 40, "likert", 3), gen(rs, 35, "likert", 3), gen(rs, 50, "likert", 3.5)])
+    kw_case("ties/round1/k=4", [gen(rs, 12, "r1", i * 0.2, 1) for i in range(4)])
+    kw_case("ties/all_but_one_tied", [[5.0, 5.0, 5.0], [5.0, 5.0, 6.0]])
+    kw_case("offset1e9/k=3", [OFF + gen(rs, 25, "norm", 0.2 * i, 1) for i in range(3)])
+    kw_case("small_p/k=3", [gen(rs, 80, "norm", 0, 1), gen(rs, 80, "norm", 1, 1), gen(rs, 80, "norm", 2, 1)])
+    kw_case("large/k=5/n=5000", [gen(rs, 1000, "d64", 0.02 * i, 1) for i in range(5)])
+
+
 # ------------------------------------------------------------------ descriptive
 def desc_case(name, x, shift=0.0):
     x = np.asarray(x, float)
@@ -317,6 +392,8 @@ def main():
     mw_cases()
     desc_cases()
     pooled_single_cases()
+    wsr_cases()
+    kw_cases()
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w", newline="\n") as fh:
         for line in LINES:

@@ -6,6 +6,7 @@ import io.statstream.model.request.ChiSquareIndependence;
 import io.statstream.model.request.Correlation;
 import io.statstream.model.request.Descriptive;
 import io.statstream.model.request.IndependentTTest;
+import io.statstream.model.request.KruskalWallis;
 import io.statstream.model.request.MannWhitney;
 import io.statstream.model.request.OlsRegression;
 import io.statstream.model.request.OneSampleTTest;
@@ -14,15 +15,18 @@ import io.statstream.model.request.PairedTTest;
 import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestFields;
 import io.statstream.model.request.SampleValues;
+import io.statstream.model.request.WilcoxonSignedRank;
 import io.statstream.model.result.AnalysisResult;
 import io.statstream.model.result.AnovaResult;
 import io.statstream.model.result.ChiSquareResult;
 import io.statstream.model.result.CorrelationResult;
 import io.statstream.model.result.DescriptiveResult;
 import io.statstream.model.result.IndependentTTestResult;
+import io.statstream.model.result.KruskalWallisResult;
 import io.statstream.model.result.MannWhitneyResult;
 import io.statstream.model.result.RegressionResult;
 import io.statstream.model.result.TTestResult;
+import io.statstream.model.result.WilcoxonSignedRankResult;
 
 /**
  * The kinds of analysis statstream computes: each constant is an analysis's one registration in
@@ -39,7 +43,9 @@ public enum AnalysisType implements WireEnum {
     CORRELATION("correlation", Correlation::read, CorrelationResult.class, Correlation::sample),
     CHI_SQUARE_INDEPENDENCE("chi_square_independence", ChiSquareIndependence::read, ChiSquareResult.class, ChiSquareIndependence::sample),
     MANN_WHITNEY("mann_whitney", MannWhitney::read, MannWhitneyResult.class, MannWhitney::sample),
-    DESCRIPTIVE("descriptive", Descriptive::read, DescriptiveResult.class, Descriptive::sample);
+    DESCRIPTIVE("descriptive", Descriptive::read, DescriptiveResult.class, Descriptive::sample),
+    WILCOXON_SIGNED_RANK("wilcoxon_signed_rank", WilcoxonSignedRank::read, WilcoxonSignedRankResult.class, WilcoxonSignedRank::sample),
+    KRUSKAL_WALLIS("kruskal_wallis", KruskalWallis::read, KruskalWallisResult.class, KruskalWallis::sample);
 
     /** Reads a request of one type from its fields, collecting every violation. */
     @FunctionalInterface

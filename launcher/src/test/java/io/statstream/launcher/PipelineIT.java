@@ -24,12 +24,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,6 +79,27 @@ class PipelineIT {
         assertEquals("done", envelope.get("status").asText());
         assertEquals(type.wireName(), envelope.get("type").asText());
         assertEquals(Json.toTree(Engine.compute(request(json))), envelope.get("result"));
+    }
+
+    @Test
+    void everyTypeComesBackThroughTheBatchEndpointAndALookup() throws Exception {
+        List<AnalysisType> types = List.of(AnalysisType.values());
+        String body = types.stream().map(PipelineIT::sample).collect(Collectors.joining("\n"));
+        ApiClient.Reply batch = api.post("/v1/analyses/batch", "application/x-ndjson", body);
+        assertEquals(200, batch.status(), batch.response().body());
+        List<String> keys = new ArrayList<>();
+        for (JsonNode item : batch.json().get("items")) {
+            assertEquals("pending", item.get("state").asText(), item.toString());
+            keys.add('"' + item.get("key").asText() + '"');
+        }
+        ApiClient.Reply lookup = api.post("/v1/analyses/lookup?wait=20s", "application/json", "{\"keys\":" + keys + "}");
+        assertEquals(200, lookup.status(), lookup.response().body());
+        JsonNode results = lookup.json().get("results");
+        for (int i = 0; i < types.size(); i++) {
+            JsonNode envelope = results.get(i).get("result");
+            assertEquals("done", envelope.get("status").asText(), envelope.toString());
+            assertEquals(types.get(i).wireName(), envelope.get("type").asText());
+        }
     }
 
     @Test

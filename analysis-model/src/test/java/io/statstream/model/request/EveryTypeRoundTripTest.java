@@ -16,26 +16,30 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 /** Every type reads, writes its canonical form with every default filled in, and reads that back unchanged. */
 class EveryTypeRoundTripTest {
     private static final RequestParser PARSER = new RequestParser(RequestLimits.DEFAULT);
-    private static final Map<AnalysisType, String> MINIMAL = new EnumMap<>(Map.of(
-            AnalysisType.TTEST_ONE_SAMPLE, "{\"type\":\"ttest_one_sample\",\"data\":[1,2]}",
-            AnalysisType.TTEST_INDEPENDENT, "{\"type\":\"ttest_independent\",\"a\":[1,2],\"b\":[3,4]}",
-            AnalysisType.TTEST_PAIRED, "{\"type\":\"ttest_paired\",\"a\":[1,2],\"b\":[3,5]}",
-            AnalysisType.ANOVA_ONEWAY, "{\"type\":\"anova_oneway\",\"groups\":[[1,2],[3]]}",
-            AnalysisType.REGRESSION_OLS, "{\"type\":\"regression_ols\",\"y\":[1,2,4],\"x\":[[1],[2],[3]]}",
-            AnalysisType.CORRELATION, "{\"type\":\"correlation\",\"x\":[1,2,3],\"y\":[1,3,2]}",
-            AnalysisType.CHI_SQUARE_INDEPENDENCE, "{\"type\":\"chi_square_independence\",\"table\":[[1,2],[3,4]]}",
-            AnalysisType.MANN_WHITNEY, "{\"type\":\"mann_whitney\",\"a\":[1],\"b\":[2]}",
-            AnalysisType.DESCRIPTIVE, "{\"type\":\"descriptive\",\"data\":[1,2]}"));
-    private static final Map<AnalysisType, String> CANONICAL = new EnumMap<>(Map.of(
-            AnalysisType.TTEST_ONE_SAMPLE, "{\"alternative\":\"two-sided\",\"confidence\":0.95,\"data\":[1,2],\"mu\":0,\"type\":\"ttest_one_sample\"}",
-            AnalysisType.TTEST_INDEPENDENT, "{\"a\":[1,2],\"alternative\":\"two-sided\",\"b\":[3,4],\"confidence\":0.95,\"equal_var\":false,\"type\":\"ttest_independent\"}",
-            AnalysisType.TTEST_PAIRED, "{\"a\":[1,2],\"alternative\":\"two-sided\",\"b\":[3,5],\"confidence\":0.95,\"type\":\"ttest_paired\"}",
-            AnalysisType.ANOVA_ONEWAY, "{\"groups\":[[1,2],[3]],\"type\":\"anova_oneway\"}",
-            AnalysisType.REGRESSION_OLS, "{\"intercept\":true,\"type\":\"regression_ols\",\"x\":[[1],[2],[3]],\"y\":[1,2,4]}",
-            AnalysisType.CORRELATION, "{\"method\":\"pearson\",\"type\":\"correlation\",\"x\":[1,2,3],\"y\":[1,3,2]}",
-            AnalysisType.CHI_SQUARE_INDEPENDENCE, "{\"table\":[[1,2],[3,4]],\"type\":\"chi_square_independence\"}",
-            AnalysisType.MANN_WHITNEY, "{\"a\":[1],\"alternative\":\"two-sided\",\"b\":[2],\"type\":\"mann_whitney\"}",
-            AnalysisType.DESCRIPTIVE, "{\"data\":[1,2],\"type\":\"descriptive\"}"));
+    private static final Map<AnalysisType, String> MINIMAL = new EnumMap<>(Map.ofEntries(
+            Map.entry(AnalysisType.TTEST_ONE_SAMPLE, "{\"type\":\"ttest_one_sample\",\"data\":[1,2]}"),
+            Map.entry(AnalysisType.TTEST_INDEPENDENT, "{\"type\":\"ttest_independent\",\"a\":[1,2],\"b\":[3,4]}"),
+            Map.entry(AnalysisType.TTEST_PAIRED, "{\"type\":\"ttest_paired\",\"a\":[1,2],\"b\":[3,5]}"),
+            Map.entry(AnalysisType.ANOVA_ONEWAY, "{\"type\":\"anova_oneway\",\"groups\":[[1,2],[3]]}"),
+            Map.entry(AnalysisType.REGRESSION_OLS, "{\"type\":\"regression_ols\",\"y\":[1,2,4],\"x\":[[1],[2],[3]]}"),
+            Map.entry(AnalysisType.CORRELATION, "{\"type\":\"correlation\",\"x\":[1,2,3],\"y\":[1,3,2]}"),
+            Map.entry(AnalysisType.CHI_SQUARE_INDEPENDENCE, "{\"type\":\"chi_square_independence\",\"table\":[[1,2],[3,4]]}"),
+            Map.entry(AnalysisType.MANN_WHITNEY, "{\"type\":\"mann_whitney\",\"a\":[1],\"b\":[2]}"),
+            Map.entry(AnalysisType.DESCRIPTIVE, "{\"type\":\"descriptive\",\"data\":[1,2]}"),
+            Map.entry(AnalysisType.WILCOXON_SIGNED_RANK, "{\"type\":\"wilcoxon_signed_rank\",\"a\":[1],\"b\":[2]}"),
+            Map.entry(AnalysisType.KRUSKAL_WALLIS, "{\"type\":\"kruskal_wallis\",\"groups\":[[1],[2]]}")));
+    private static final Map<AnalysisType, String> CANONICAL = new EnumMap<>(Map.ofEntries(
+            Map.entry(AnalysisType.TTEST_ONE_SAMPLE, "{\"alternative\":\"two-sided\",\"confidence\":0.95,\"data\":[1,2],\"mu\":0,\"type\":\"ttest_one_sample\"}"),
+            Map.entry(AnalysisType.TTEST_INDEPENDENT, "{\"a\":[1,2],\"alternative\":\"two-sided\",\"b\":[3,4],\"confidence\":0.95,\"equal_var\":false,\"type\":\"ttest_independent\"}"),
+            Map.entry(AnalysisType.TTEST_PAIRED, "{\"a\":[1,2],\"alternative\":\"two-sided\",\"b\":[3,5],\"confidence\":0.95,\"type\":\"ttest_paired\"}"),
+            Map.entry(AnalysisType.ANOVA_ONEWAY, "{\"groups\":[[1,2],[3]],\"type\":\"anova_oneway\"}"),
+            Map.entry(AnalysisType.REGRESSION_OLS, "{\"intercept\":true,\"type\":\"regression_ols\",\"x\":[[1],[2],[3]],\"y\":[1,2,4]}"),
+            Map.entry(AnalysisType.CORRELATION, "{\"method\":\"pearson\",\"type\":\"correlation\",\"x\":[1,2,3],\"y\":[1,3,2]}"),
+            Map.entry(AnalysisType.CHI_SQUARE_INDEPENDENCE, "{\"table\":[[1,2],[3,4]],\"type\":\"chi_square_independence\"}"),
+            Map.entry(AnalysisType.MANN_WHITNEY, "{\"a\":[1],\"alternative\":\"two-sided\",\"b\":[2],\"type\":\"mann_whitney\"}"),
+            Map.entry(AnalysisType.DESCRIPTIVE, "{\"data\":[1,2],\"type\":\"descriptive\"}"),
+            Map.entry(AnalysisType.WILCOXON_SIGNED_RANK, "{\"a\":[1],\"alternative\":\"two-sided\",\"b\":[2],\"mu\":0,\"type\":\"wilcoxon_signed_rank\"}"),
+            Map.entry(AnalysisType.KRUSKAL_WALLIS, "{\"groups\":[[1],[2]],\"type\":\"kruskal_wallis\"}")));
 
     @ParameterizedTest
     @EnumSource(AnalysisType.class)

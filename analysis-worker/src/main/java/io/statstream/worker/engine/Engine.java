@@ -8,11 +8,13 @@ import io.statstream.model.request.ChiSquareIndependence;
 import io.statstream.model.request.Correlation;
 import io.statstream.model.request.Descriptive;
 import io.statstream.model.request.IndependentTTest;
+import io.statstream.model.request.KruskalWallis;
 import io.statstream.model.request.MannWhitney;
 import io.statstream.model.request.OlsRegression;
 import io.statstream.model.request.OneSampleTTest;
 import io.statstream.model.request.OneWayAnova;
 import io.statstream.model.request.PairedTTest;
+import io.statstream.model.request.WilcoxonSignedRank;
 import io.statstream.model.result.AnalysisFailure;
 import io.statstream.model.result.AnalysisResult;
 import io.statstream.model.result.ResultEnvelope;
@@ -47,7 +49,9 @@ public final class Engine {
             analysis(AnalysisType.CORRELATION, Correlation.class, new CorrelationAnalysis()),
             analysis(AnalysisType.CHI_SQUARE_INDEPENDENCE, ChiSquareIndependence.class, new ChiSquareIndependenceAnalysis()),
             analysis(AnalysisType.MANN_WHITNEY, MannWhitney.class, new MannWhitneyAnalysis()),
-            analysis(AnalysisType.DESCRIPTIVE, Descriptive.class, new DescriptiveAnalysis()));
+            analysis(AnalysisType.DESCRIPTIVE, Descriptive.class, new DescriptiveAnalysis()),
+            analysis(AnalysisType.WILCOXON_SIGNED_RANK, WilcoxonSignedRank.class, new WilcoxonSignedRankAnalysis()),
+            analysis(AnalysisType.KRUSKAL_WALLIS, KruskalWallis.class, new KruskalWallisAnalysis()));
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 

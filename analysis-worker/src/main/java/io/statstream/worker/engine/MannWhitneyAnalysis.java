@@ -5,7 +5,6 @@ import io.statstream.model.request.MannWhitney;
 import io.statstream.model.result.AnalysisFailure;
 import io.statstream.model.result.MannWhitneyResult;
 
-import java.util.Arrays;
 
 /**
  * The normal approximation with tie and continuity corrections, as SciPy's
@@ -32,7 +31,7 @@ final class MannWhitneyAnalysis implements Analysis<MannWhitney> {
         double uA = rankSumA - na * (na + 1) / 2;
         double uB = na * nb - uA;
 
-        double sd = Math.sqrt(na * nb / 12 * ((n + 1) - tieTerm(combined) / (n * (n - 1))));
+        double sd = Math.sqrt(na * nb / 12 * ((n + 1) - AverageRanks.tieTerm(combined) / (n * (n - 1))));
         if (sd == 0) {
             throw new AnalysisFailure("all values are equal: the test is undefined");
         }
@@ -44,21 +43,5 @@ final class MannWhitneyAnalysis implements Analysis<MannWhitney> {
         double z = (u - na * nb / 2 - 0.5) / sd;
         double sides = request.alternative() == Alternative.TWO_SIDED ? 2 : 1;
         return new MannWhitneyResult(uA, Math.min(1, sides * Tails.normalUpper(z)));
-    }
-
-    /** The sum of t^3 - t over each group of t tied values. */
-    private static double tieTerm(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double term = 0;
-        int start = 0;
-        for (int i = 1; i <= sorted.length; i++) {
-            if (i == sorted.length || sorted[i] != sorted[start]) {
-                double t = i - start;
-                term += t * t * t - t;
-                start = i;
-            }
-        }
-        return term;
     }
 }

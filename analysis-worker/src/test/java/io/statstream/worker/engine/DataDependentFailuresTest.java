@@ -45,6 +45,9 @@ class DataDependentFailuresTest {
             "{\"type\":\"chi_square_independence\",\"table\":[[0,0],[3,4]]}           | row 0 has no counts",
             "{\"type\":\"chi_square_independence\",\"table\":[[0,5],[0,4]]}           | column 0 has no counts",
             "{\"type\":\"mann_whitney\",\"a\":[2,2],\"b\":[2,2,2]}                    | all values are equal",
+            "{\"type\":\"wilcoxon_signed_rank\",\"a\":[1,2,3],\"b\":[1,2,3]}         | every difference is zero",
+            "{\"type\":\"wilcoxon_signed_rank\",\"a\":[3,4],\"b\":[1,2],\"mu\":2}     | every difference is zero",
+            "{\"type\":\"kruskal_wallis\",\"groups\":[[4,4],[4],[4,4,4]]}             | all values are equal",
     })
     void undefinedStatisticsAreFailedResultsWithAReason(String json, String reason) {
         AnalysisRequest request = parse(json);
