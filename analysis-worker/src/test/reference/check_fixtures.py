@@ -41,6 +41,7 @@ REQ = {
     "descriptive": ({"data"}, set()),
     "wilcoxon_signed_rank": ({"a", "b"}, {"mu", "alternative"}),
     "kruskal_wallis": ({"groups"}, set()),
+    "levene": ({"groups"}, {"center"}),
 }
 TT = {"statistic", "df", "p_value", "estimate", "ci_low", "ci_high", "cohens_d"}
 EXP = {
@@ -56,6 +57,7 @@ EXP = {
     "mann_whitney": {"u_statistic", "p_value"},
     "wilcoxon_signed_rank": {"statistic", "p_value", "n", "n_nonzero"},
     "kruskal_wallis": {"statistic", "df", "p_value", "n"},
+    "levene": {"statistic", "df_between", "df_within", "p_value"},
     "descriptive": {"n", "mean", "variance", "std_dev", "min", "q1", "median", "q3", "max",
                     "skewness", "kurtosis"},
 }
@@ -295,6 +297,9 @@ def x_correlation(req):
     x, _ = unshift(req["x"])
     y, _ = unshift(req["y"])
     n = len(x)
+    if req.get("method") == "kendall":
+        r = st.kendalltau(x, y, variant="b", method="asymptotic")
+        return {"coefficient": r.statistic, "p_value": r.pvalue, "n": n}
     if req.get("method", "pearson") == "spearman":
         x, y = st.rankdata(x), st.rankdata(y)
     xc, yc = x - x.mean(), y - y.mean()
@@ -364,6 +369,13 @@ def x_kw(req):
     return {"statistic": h, "df": len(groups) - 1, "p_value": st.chi2.sf(h, len(groups) - 1), "n": n}
 
 
+def x_levene(req):
+    groups = [unshift(g)[0] for g in req["groups"]]
+    r = st.levene(*groups, center=req.get("center", "median"))
+    n = sum(len(g) for g in groups)
+    return {"statistic": r.statistic, "df_between": len(groups) - 1, "df_within": n - len(groups), "p_value": r.pvalue}
+
+
 def x_desc(req):
     x = np.asarray(req["data"], float)
     v, sh = unshift(x)
@@ -395,7 +407,7 @@ XCHECK = {
     "ttest_one_sample": x_ttest_one, "ttest_paired": x_ttest_paired, "ttest_independent": x_ttest_ind,
     "anova_oneway": x_anova, "regression_ols": x_regression, "correlation": x_correlation,
     "chi_square_independence": x_chi, "mann_whitney": x_mw, "descriptive": x_desc,
-    "wilcoxon_signed_rank": x_wsr, "kruskal_wallis": x_kw,
+    "wilcoxon_signed_rank": x_wsr, "kruskal_wallis": x_kw, "levene": x_levene,
 }
 
 

@@ -8,7 +8,8 @@
 # not matter).
 #
 # Types: ttest_one_sample, ttest_independent, ttest_paired, anova_oneway,
-#        regression_ols, correlation (pearson), chi_square_independence.
+#        regression_ols, correlation (pearson, kendall), chi_square_independence,
+#        wilcoxon_signed_rank, kruskal_wallis, levene.
 #
 # Determinism: every section calls set.seed() with its own seed (default
 # Mersenne-Twister / Inversion / Rejection sampling, R >= 3.6), so a section's
@@ -473,6 +474,108 @@ chi_case("small_p/3x3/N=1000", mk_tab(3, 3, 1000, 1))
 chi_case("small_p/2x2/N=400", matrix(c(150, 50, 40, 160), 2, 2))
 chi_case("p_near_1/3x4", outer(c(10, 20, 30), c(5, 7, 9, 11)) + matrix(c(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1), 3, 4))
 chi_case("p_near_1/2x2/large", matrix(c(1000, 2000, 3000, 6001), 2, 2))
+
+# ------------------------------------------------------------------ Wilcoxon signed-rank
+SRC_W <- paste(RVER, "wilcox.test(paired = TRUE, exact = FALSE, correct = TRUE)")
+wsr_case <- function(name, a, b, mu = NULL, alternative = NULL) {
+  r <- wilcox.test(a, b, paired = TRUE, mu = if (is.null(mu)) 0 else mu, alternative = ralt(alternative),
+                   exact = FALSE, correct = TRUE)
+  d <- (a - b) - (if (is.null(mu)) 0 else mu)
+  req <- compact(list(type = "wilcoxon_signed_rank", a = arr(a), b = arr(b), mu = mu, alternative = alternative))
+  exp <- list(statistic = unname(r$statistic), p_value = r$p.value, n = length(a), n_nonzero = sum(d != 0))
+  add_case(paste0("wilcoxon_signed_rank/", name), SRC_W, req, exp)
+}
+set.seed(108)
+k <- 0
+for (n in c(1, 2, 3, 6, 10, 25, 70, 250)) {
+  for (alt in c("two-sided", "less", "greater")) {
+    k <- k + 1
+    a <- gen(max(n, 2), c("norm", "exp", "unif")[k %% 3 + 1], 5, 1)[1:n]
+    b <- a - gen(max(n, 2), "norm", 0.4 * (k %% 3 - 1), 1)[1:n]
+    wsr_case(sprintf("n=%d/%s", n, alt), a, b, alternative = if (alt == "two-sided" && k %% 2 == 0) NULL else alt)
+  }
+}
+wsr_case("mu/n=20/two-sided", gen(20, "norm", 3, 1), gen(20, "norm", 1, 1), mu = 1.5)
+wsr_case("mu/n=15/less", gen(15), gen(15), mu = -0.25, alternative = "less")
+wsr_case("ties_and_zeros/int/n=30", gen(30, "int", 3, 1.5), gen(30, "int", 3, 1.5))
+wsr_case("ties_and_zeros/int/n=90/greater", gen(90, "int", 3.4, 1.5), gen(90, "int", 3, 1.5), alternative = "greater")
+wsr_case("ties/round1/n=40/less", gen(40, "r1", 1, 1), gen(40, "r1", 1.3, 1), alternative = "less")
+wsr_case("zeros/some_equal_pairs/n=12", c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), c(1, 2, 3, 3.5, 4, 7, 6.5, 8, 8, 11, 10, 9))
+wsr_case("one_nonzero/n=4/greater", c(1, 2, 3, 4), c(1, 2, 3, 3), alternative = "greater")
+wsr_case("large/n=4000", gen(4000, "d64", 10, 2), gen(4000, "d64", 10.05, 2))
+for (alt in c("two-sided", "less", "greater")) {
+  x <- gen(50)
+  wsr_case(paste0("offset1e9/n=50/", alt), OFF + x, OFF + x - gen(50, "r1", 0.2, 1), alternative = alt)
+}
+wsr_case("small_p/n=120/less", gen(120), gen(120, "norm", 1, 1), alternative = "less")
+
+# ------------------------------------------------------------------ Kruskal-Wallis
+SRC_K <- paste(RVER, "kruskal.test")
+kw_case <- function(name, groups) {
+  r <- kruskal.test(groups)
+  req <- list(type = "kruskal_wallis", groups = lapply(groups, arr))
+  exp <- list(statistic = unname(r$statistic), df = unname(r$parameter), p_value = r$p.value,
+              n = sum(lengths(groups)))
+  add_case(paste0("kruskal_wallis/", name), SRC_K, req, exp)
+}
+set.seed(109)
+kw_case("k=2/sizes=1,1", list(1, 2))
+kw_case("k=3/sizes=1,2,1", list(3.5, c(1, 2), 4))
+for (sizes in list(c(5, 7), c(10, 10, 10), c(3, 8, 12, 20), rep(15, 6), c(300, 250, 400))) {
+  kw_case(paste0("k=", length(sizes), "/sizes=", paste(sizes, collapse = ",")),
+          lapply(seq_along(sizes), function(i) gen(sizes[i], c("norm", "exp", "unif")[i %% 3 + 1], 0.3 * i, 1)))
+}
+kw_case("ties/int/k=3", list(gen(40, "int", 3, 1.2), gen(35, "int", 3, 1.2), gen(50, "int", 3.5, 1.2)))
+kw_case("ties/round1/k=4", lapply(0:3, function(i) gen(12, "r1", 0.2 * i, 1)))
+kw_case("ties/all_but_one_tied", list(c(5, 5, 5), c(5, 5, 6)))
+kw_case("offset1e9/k=3", lapply(0:2, function(i) OFF + gen(25, "norm", 0.2 * i, 1)))
+kw_case("small_p/k=3", list(gen(80), gen(80, "norm", 1, 1), gen(80, "norm", 2, 1)))
+kw_case("large/k=5/n=5000", lapply(0:4, function(i) gen(1000, "d64", 0.02 * i, 1)))
+
+# ------------------------------------------------------------------ Kendall's tau
+SRC_TAU <- paste(RVER, "cor.test(method = 'kendall', exact = FALSE, continuity = FALSE)")
+tau_case <- function(name, x, y) {
+  r <- cor.test(x, y, method = "kendall", exact = FALSE, continuity = FALSE)
+  req <- list(type = "correlation", x = arr(x), y = arr(y), method = "kendall")
+  add_case(paste0("correlation/kendall/", name), SRC_TAU, req,
+           list(coefficient = unname(r$estimate), p_value = r$p.value, n = length(x)))
+}
+set.seed(110)
+for (n in c(3, 4, 8, 20, 60, 300, 2000)) {
+  x <- gen(n); tau_case(sprintf("n=%d", n), x, 0.4 * x + gen(n))
+}
+x <- gen(40, "r1", 0, 1); tau_case("ties/round1/n=40", x, round(0.5 * x + gen(40), 1))
+x <- gen(100, "int", 0, 1.5); tau_case("ties/int/n=100", x, round(-0.3 * x + gen(100, "norm", 0, 1.5)))
+tau_case("ties/both/n=6", c(1, 1, 2, 2, 3, 3), c(1, 2, 2, 3, 3, 3))
+x <- gen(30); tau_case("offset1e9/n=30", OFF + x, x + gen(30))
+x <- gen(200); tau_case("small_p/n=200", x, x + 0.3 * gen(200))
+x <- gen(50); tau_case("p_near_1/n=50", x, gen(50))
+
+# ------------------------------------------------------------------ Levene (Brown-Forsythe)
+# car::leveneTest is the one-way ANOVA of |y - center of its group| (its own code); base R does the same.
+SRC_L <- paste(RVER, "anova(lm(abs(y - ave(y, g, FUN = center)) ~ g)), as car::leveneTest")
+levene_case <- function(name, groups, center = NULL, shift = 0) {
+  y <- shifted(unlist(groups), shift)  # distances are shift invariant: computed on the exact shifted data
+  g <- factor(rep(seq_along(groups), lengths(groups)))
+  f <- if (identical(center, "mean")) mean else median
+  a <- anova(lm(abs(y - ave(y, g, FUN = f)) ~ g))
+  req <- compact(list(type = "levene", groups = lapply(groups, arr), center = center))
+  exp <- list(statistic = a[["F value"]][1], df_between = a$Df[1], df_within = a$Df[2], p_value = a[["Pr(>F)"]][1])
+  add_case(paste0("levene/", name), SRC_L, req, exp)
+}
+set.seed(111)
+levene_case("k=2/sizes=3,1", list(c(1, 4, 6), 2.5))
+levene_case("k=2/sizes=3,3/mean", list(c(1, 2, 4), c(2, 7, 9)), "mean")
+for (sizes in list(c(5, 7), c(10, 10, 10), c(3, 8, 12, 20), rep(15, 6), c(300, 250, 400))) {
+  for (center in list(NULL, "mean")) {
+    levene_case(paste0("k=", length(sizes), "/sizes=", paste(sizes, collapse = ","), "/", if (is.null(center)) "median" else "mean"),
+                lapply(seq_along(sizes), function(i) gen(sizes[i], c("norm", "exp", "unif")[i %% 3 + 1], i, 0.5 + 0.3 * i)),
+                center)
+  }
+}
+levene_case("ties/int/k=3", list(gen(40, "int", 3, 1.2), gen(35, "int", 3, 2), gen(50, "int", 3.5, 1)))
+levene_case("offset1e9/k=3/mean", lapply(1:3, function(i) OFF + gen(25, "norm", 0, i)), "mean", shift = OFF)
+levene_case("small_p/k=3", list(gen(80, "norm", 0, 1), gen(80, "norm", 0, 2), gen(80, "norm", 0, 4)))
 
 # ------------------------------------------------------------------ write
 dir.create(dirname(OUT), recursive = TRUE, showWarnings = FALSE)

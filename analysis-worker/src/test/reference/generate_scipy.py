@@ -245,7 +245,7 @@ def wsr_case(name, a, b, mu=None, alternative=None):
     if alternative is not None:
         req["alternative"] = alternative
     exp = {"statistic": fl(v), "p_value": fl(r.pvalue), "n": len(a), "n_nonzero": nz}
-    add_case("wilcoxon_signed_rank/" + name,
+    add_case("wilcoxon_signed_rank/scipy/" + name,
              SRC + " wilcoxon(zero_method='wilcox', correction=True, method='approx')", req, exp)
 
 
@@ -280,7 +280,7 @@ def kw_case(name, groups):
     r = st.kruskal(*groups)
     exp = {"statistic": fl(r.statistic), "df": len(groups) - 1, "p_value": fl(r.pvalue),
            "n": int(sum(len(g) for g in groups))}
-    add_case("kruskal_wallis/" + name, SRC + " kruskal", {"type": "kruskal_wallis", "groups": [flist(g) for g in groups]}, exp)
+    add_case("kruskal_wallis/scipy/" + name, SRC + " kruskal", {"type": "kruskal_wallis", "groups": [flist(g) for g in groups]}, exp)
 
 
 def kw_cases():

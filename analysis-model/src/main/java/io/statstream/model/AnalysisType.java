@@ -7,6 +7,7 @@ import io.statstream.model.request.Correlation;
 import io.statstream.model.request.Descriptive;
 import io.statstream.model.request.IndependentTTest;
 import io.statstream.model.request.KruskalWallis;
+import io.statstream.model.request.Levene;
 import io.statstream.model.request.MannWhitney;
 import io.statstream.model.request.OlsRegression;
 import io.statstream.model.request.OneSampleTTest;
@@ -23,6 +24,7 @@ import io.statstream.model.result.CorrelationResult;
 import io.statstream.model.result.DescriptiveResult;
 import io.statstream.model.result.IndependentTTestResult;
 import io.statstream.model.result.KruskalWallisResult;
+import io.statstream.model.result.LeveneResult;
 import io.statstream.model.result.MannWhitneyResult;
 import io.statstream.model.result.RegressionResult;
 import io.statstream.model.result.TTestResult;
@@ -45,7 +47,8 @@ public enum AnalysisType implements WireEnum {
     MANN_WHITNEY("mann_whitney", MannWhitney::read, MannWhitneyResult.class, MannWhitney::sample),
     DESCRIPTIVE("descriptive", Descriptive::read, DescriptiveResult.class, Descriptive::sample),
     WILCOXON_SIGNED_RANK("wilcoxon_signed_rank", WilcoxonSignedRank::read, WilcoxonSignedRankResult.class, WilcoxonSignedRank::sample),
-    KRUSKAL_WALLIS("kruskal_wallis", KruskalWallis::read, KruskalWallisResult.class, KruskalWallis::sample);
+    KRUSKAL_WALLIS("kruskal_wallis", KruskalWallis::read, KruskalWallisResult.class, KruskalWallis::sample),
+    LEVENE("levene", Levene::read, LeveneResult.class, Levene::sample);
 
     /** Reads a request of one type from its fields, collecting every violation. */
     @FunctionalInterface

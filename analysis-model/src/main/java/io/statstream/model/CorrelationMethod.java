@@ -4,7 +4,9 @@ package io.statstream.model;
 public enum CorrelationMethod implements WireEnum {
     PEARSON("pearson"),
     /** Pearson's coefficient of the ranks, ties given their average rank. */
-    SPEARMAN("spearman");
+    SPEARMAN("spearman"),
+    /** Kendall's tau-b, tested with the normal approximation and the tie-corrected variance of S. */
+    KENDALL("kendall");
 
     private final String wireName;
 

@@ -81,8 +81,13 @@ public record InvalidRequest(String json, String field, ViolationCode code, Stri
                 new InvalidRequest("{\"type\":\"ttest_independent\",\"a\":[1,2],\"b\":[1,3],\"confidence\":-0.5}", "confidence", OUT_OF_RANGE, "got -0.5"),
                 new InvalidRequest("{\"type\":\"ttest_one_sample\",\"data\":[1,2],\"alternative\":\"both\"}", "alternative", INVALID_CHOICE,
                         "one of \"two-sided\", \"less\", \"greater\", got \"both\""),
-                new InvalidRequest("{\"type\":\"correlation\",\"x\":[1,2,3],\"y\":[1,2,3],\"method\":\"kendall\"}", "method", INVALID_CHOICE,
-                        "\"pearson\", \"spearman\"")
+                new InvalidRequest("{\"type\":\"correlation\",\"x\":[1,2,3],\"y\":[1,2,3],\"method\":\"distance\"}", "method", INVALID_CHOICE,
+                        "\"pearson\", \"spearman\", \"kendall\""),
+                new InvalidRequest("{\"type\":\"levene\",\"groups\":[[1],[2]],\"center\":\"mode\"}", "center", INVALID_CHOICE,
+                        "\"median\", \"mean\""),
+                new InvalidRequest("{\"type\":\"levene\",\"groups\":[[1],[2]]}", "groups", TOO_SHORT, "one more than the number of groups"),
+                new InvalidRequest("{\"type\":\"wilcoxon_signed_rank\",\"a\":[1,2,3],\"b\":[1,2]}", "b", LENGTH_MISMATCH, "as long as a (3), got 2"),
+                new InvalidRequest("{\"type\":\"kruskal_wallis\",\"groups\":[[1,2,3]]}", "groups", TOO_SHORT, "at least 2")
         );
     }
 }

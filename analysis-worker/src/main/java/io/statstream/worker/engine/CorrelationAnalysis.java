@@ -6,11 +6,22 @@ import io.statstream.model.request.Correlation;
 import io.statstream.model.result.AnalysisFailure;
 import io.statstream.model.result.CorrelationResult;
 import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 
-/** Pearson's r (of the ranks, for Spearman) from centered cross-products, tested with n - 2 df. */
+import java.util.Arrays;
+
+/**
+ * Pearson's r (of the ranks, for Spearman) from centered cross-products, tested with n - 2 df;
+ * Kendall's tau-b as R's {@code cor.test(method = "kendall", exact = FALSE, continuity = FALSE)}.
+ */
 final class CorrelationAnalysis implements Analysis<Correlation> {
+    private static final KendallsCorrelation KENDALL = new KendallsCorrelation();
+
     @Override
     public CorrelationResult compute(Correlation request) {
+        if (request.method() == CorrelationMethod.KENDALL) {
+            return kendall(request.x(), request.y());
+        }
         boolean ranks = request.method() == CorrelationMethod.SPEARMAN;
         double[] x = ranks ? AverageRanks.of(request.x()) : request.x();
         double[] y = ranks ? AverageRanks.of(request.y()) : request.y();
@@ -25,6 +36,59 @@ final class CorrelationAnalysis implements Analysis<Correlation> {
             p = Tails.studentP(t, df, Alternative.TWO_SIDED);
         }
         return new CorrelationResult(r, p, n);
+    }
+
+    /**
+     * R's normal approximation: S recovered from tau-b and the pairs tied in x and in y, its
+     * variance corrected for ties (Kendall, 1970), two-sided.
+     */
+    private static CorrelationResult kendall(double[] x, double[] y) {
+        requireSpread("x", x);
+        requireSpread("y", y);
+        double n = x.length;
+        double tau = KENDALL.correlation(x, y);
+        Ties xTies = Ties.of(x);
+        Ties yTies = Ties.of(y);
+        double pairs = n * (n - 1) / 2;
+        double s = tau * Math.sqrt((pairs - xTies.pairs()) * (pairs - yTies.pairs()));
+        double variance = (n * (n - 1) * (2 * n + 5) - xTies.v() - yTies.v()) / 18
+                + xTies.twice() * yTies.twice() / (2 * n * (n - 1))
+                + xTies.thrice() * yTies.thrice() / (9 * n * (n - 1) * (n - 2));
+        double z = s / Math.sqrt(variance);
+        return new CorrelationResult(tau, Math.min(1, 2 * Tails.normalUpper(Math.abs(z))), x.length);
+    }
+
+    /** Sums over the groups of t tied values: t(t−1)/2, t(t−1)(2t+5), t(t−1) and t(t−1)(t−2). */
+    private record Ties(double pairs, double v, double twice, double thrice) {
+        static Ties of(double[] values) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            double pairs = 0;
+            double v = 0;
+            double twice = 0;
+            double thrice = 0;
+            int start = 0;
+            for (int i = 1; i <= sorted.length; i++) {
+                if (i == sorted.length || sorted[i] != sorted[start]) {
+                    double t = i - start;
+                    pairs += t * (t - 1) / 2;
+                    v += t * (t - 1) * (2 * t + 5);
+                    twice += t * (t - 1);
+                    thrice += t * (t - 1) * (t - 2);
+                    start = i;
+                }
+            }
+            return new Ties(pairs, v, twice, thrice);
+        }
+    }
+
+    private static void requireSpread(String name, double[] values) {
+        for (double value : values) {
+            if (value != values[0]) {
+                return;
+            }
+        }
+        throw new AnalysisFailure(name + " is constant: the correlation is undefined");
     }
 
     private static double pearson(double[] x, double[] y) {

@@ -9,6 +9,7 @@ import io.statstream.model.request.Correlation;
 import io.statstream.model.request.Descriptive;
 import io.statstream.model.request.IndependentTTest;
 import io.statstream.model.request.KruskalWallis;
+import io.statstream.model.request.Levene;
 import io.statstream.model.request.MannWhitney;
 import io.statstream.model.request.OlsRegression;
 import io.statstream.model.request.OneSampleTTest;
@@ -51,7 +52,8 @@ public final class Engine {
             analysis(AnalysisType.MANN_WHITNEY, MannWhitney.class, new MannWhitneyAnalysis()),
             analysis(AnalysisType.DESCRIPTIVE, Descriptive.class, new DescriptiveAnalysis()),
             analysis(AnalysisType.WILCOXON_SIGNED_RANK, WilcoxonSignedRank.class, new WilcoxonSignedRankAnalysis()),
-            analysis(AnalysisType.KRUSKAL_WALLIS, KruskalWallis.class, new KruskalWallisAnalysis()));
+            analysis(AnalysisType.KRUSKAL_WALLIS, KruskalWallis.class, new KruskalWallisAnalysis()),
+            analysis(AnalysisType.LEVENE, Levene.class, new LeveneAnalysis()));
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
