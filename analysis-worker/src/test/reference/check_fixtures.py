@@ -42,6 +42,7 @@ REQ = {
     "wilcoxon_signed_rank": ({"a", "b"}, {"mu", "alternative"}),
     "kruskal_wallis": ({"groups"}, set()),
     "levene": ({"groups"}, {"center"}),
+    "proportions_test": ({"successes", "trials"}, {"alternative", "confidence"}),
 }
 TT = {"statistic", "df", "p_value", "estimate", "ci_low", "ci_high", "cohens_d"}
 EXP = {
@@ -58,6 +59,7 @@ EXP = {
     "wilcoxon_signed_rank": {"statistic", "p_value", "n", "n_nonzero"},
     "kruskal_wallis": {"statistic", "df", "p_value", "n"},
     "levene": {"statistic", "df_between", "df_within", "p_value"},
+    "proportions_test": {"statistic", "df", "p_value", "estimate_a", "estimate_b", "ci_low", "ci_high"},
     "descriptive": {"n", "mean", "variance", "std_dev", "min", "q1", "median", "q3", "max",
                     "skewness", "kurtosis"},
 }
@@ -376,6 +378,26 @@ def x_levene(req):
     return {"statistic": r.statistic, "df_between": len(groups) - 1, "df_within": n - len(groups), "p_value": r.pvalue}
 
 
+def x_prop(req):
+    """Pearson's chi-square of the 2 x 2 table (SciPy) and the Wald interval of the difference."""
+    x = np.asarray(req["successes"], float)
+    n = np.asarray(req["trials"], float)
+    alt = req.get("alternative", "two-sided")
+    conf = req.get("confidence", 0.95)
+    stat = float(st.chi2_contingency(np.array([x, n - x]).T, correction=False)[0])
+    pa, pb = x / n
+    delta = pa - pb
+    width = math.sqrt(pa * (1 - pa) / n[0] + pb * (1 - pb) / n[1])
+    z2, z1 = st.norm.ppf((1 + conf) / 2), st.norm.ppf(conf)
+    if alt == "two-sided":
+        p, lo, hi = st.chi2.sf(stat, 1), max(delta - z2 * width, -1), min(delta + z2 * width, 1)
+    elif alt == "less":
+        p, lo, hi = st.norm.cdf(np.sign(delta) * math.sqrt(stat)), -1.0, min(delta + z1 * width, 1)
+    else:
+        p, lo, hi = st.norm.sf(np.sign(delta) * math.sqrt(stat)), max(delta - z1 * width, -1), 1.0
+    return {"statistic": stat, "df": 1, "p_value": p, "estimate_a": pa, "estimate_b": pb, "ci_low": lo, "ci_high": hi}
+
+
 def x_desc(req):
     x = np.asarray(req["data"], float)
     v, sh = unshift(x)
@@ -408,6 +430,7 @@ XCHECK = {
     "anova_oneway": x_anova, "regression_ols": x_regression, "correlation": x_correlation,
     "chi_square_independence": x_chi, "mann_whitney": x_mw, "descriptive": x_desc,
     "wilcoxon_signed_rank": x_wsr, "kruskal_wallis": x_kw, "levene": x_levene,
+    "proportions_test": x_prop,
 }
 
 

@@ -9,7 +9,7 @@
 #
 # Types: ttest_one_sample, ttest_independent, ttest_paired, anova_oneway,
 #        regression_ols, correlation (pearson, kendall), chi_square_independence,
-#        wilcoxon_signed_rank, kruskal_wallis, levene.
+#        wilcoxon_signed_rank, kruskal_wallis, levene, proportions_test.
 #
 # Determinism: every section calls set.seed() with its own seed (default
 # Mersenne-Twister / Inversion / Rejection sampling, R >= 3.6), so a section's
@@ -576,6 +576,39 @@ for (sizes in list(c(5, 7), c(10, 10, 10), c(3, 8, 12, 20), rep(15, 6), c(300, 2
 levene_case("ties/int/k=3", list(gen(40, "int", 3, 1.2), gen(35, "int", 3, 2), gen(50, "int", 3.5, 1)))
 levene_case("offset1e9/k=3/mean", lapply(1:3, function(i) OFF + gen(25, "norm", 0, i)), "mean", shift = OFF)
 levene_case("small_p/k=3", list(gen(80, "norm", 0, 1), gen(80, "norm", 0, 2), gen(80, "norm", 0, 4)))
+
+# ------------------------------------------------------------------ two proportions
+SRC_P <- paste(RVER, "prop.test(correct = FALSE)")
+prop_case <- function(name, x, n, alternative = NULL, confidence = NULL) {
+  # suppressWarnings: R warns that the chi-square approximation may be poor for small counts; the
+  # numbers are still the ones it defines, and the ones to match.
+  r <- suppressWarnings(prop.test(x, n, alternative = ralt(alternative),
+                                  conf.level = if (is.null(confidence)) 0.95 else confidence, correct = FALSE))
+  req <- compact(list(type = "proportions_test", successes = arr(x), trials = arr(n),
+                      alternative = alternative, confidence = confidence))
+  exp <- list(statistic = unname(r$statistic), df = unname(r$parameter), p_value = r$p.value,
+              estimate_a = unname(r$estimate[1]), estimate_b = unname(r$estimate[2]),
+              ci_low = r$conf.int[1], ci_high = r$conf.int[2])
+  add_case(paste0("proportions_test/", name), SRC_P, req, exp)
+}
+set.seed(112)
+k <- 0
+for (n in c(1, 5, 20, 100, 1000, 100000)) {
+  for (alt in c("two-sided", "less", "greater")) {
+    k <- k + 1
+    nn <- c(n, n + k %% 4)
+    x <- c(rbinom(1, nn[1], 0.3 + 0.1 * (k %% 3)), rbinom(1, nn[2], 0.4))
+    if (sum(x) == 0 || sum(x) == sum(nn)) x[1] <- if (sum(x) == 0) 1 else x[1] - 1
+    prop_case(sprintf("n=%d/%s", n, alt), x, nn, alternative = if (alt == "two-sided" && k %% 2 == 0) NULL else alt,
+              confidence = if (k %% 3 == 0) 0.9 else NULL)
+  }
+}
+prop_case("zero_successes_in_one/n=10,12", c(0, 5), c(10, 12))
+prop_case("all_successes_in_one/n=10,12/less", c(10, 5), c(10, 12), alternative = "less")
+prop_case("ci_clipped/n=3,3", c(3, 0), c(3, 3))
+prop_case("ci_clipped/n=2,2/greater", c(2, 0), c(2, 2), alternative = "greater", confidence = 0.99)
+prop_case("equal/n=40,40", c(12, 12), c(40, 40))
+prop_case("small_p/n=5000,5000", c(2600, 2300), c(5000, 5000))
 
 # ------------------------------------------------------------------ write
 dir.create(dirname(OUT), recursive = TRUE, showWarnings = FALSE)

@@ -13,6 +13,7 @@ import io.statstream.model.request.OlsRegression;
 import io.statstream.model.request.OneSampleTTest;
 import io.statstream.model.request.OneWayAnova;
 import io.statstream.model.request.PairedTTest;
+import io.statstream.model.request.ProportionsTest;
 import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestFields;
 import io.statstream.model.request.SampleValues;
@@ -26,6 +27,7 @@ import io.statstream.model.result.IndependentTTestResult;
 import io.statstream.model.result.KruskalWallisResult;
 import io.statstream.model.result.LeveneResult;
 import io.statstream.model.result.MannWhitneyResult;
+import io.statstream.model.result.ProportionsTestResult;
 import io.statstream.model.result.RegressionResult;
 import io.statstream.model.result.TTestResult;
 import io.statstream.model.result.WilcoxonSignedRankResult;
@@ -48,7 +50,8 @@ public enum AnalysisType implements WireEnum {
     DESCRIPTIVE("descriptive", Descriptive::read, DescriptiveResult.class, Descriptive::sample),
     WILCOXON_SIGNED_RANK("wilcoxon_signed_rank", WilcoxonSignedRank::read, WilcoxonSignedRankResult.class, WilcoxonSignedRank::sample),
     KRUSKAL_WALLIS("kruskal_wallis", KruskalWallis::read, KruskalWallisResult.class, KruskalWallis::sample),
-    LEVENE("levene", Levene::read, LeveneResult.class, Levene::sample);
+    LEVENE("levene", Levene::read, LeveneResult.class, Levene::sample),
+    PROPORTIONS_TEST("proportions_test", ProportionsTest::read, ProportionsTestResult.class, ProportionsTest::sample);
 
     /** Reads a request of one type from its fields, collecting every violation. */
     @FunctionalInterface

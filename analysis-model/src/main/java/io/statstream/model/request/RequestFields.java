@@ -152,6 +152,39 @@ public final class RequestFields {
         }
     }
 
+    /** {@code field} must hold exactly {@code expected} values. */
+    void exactly(String field, int actual, int expected) {
+        if (actual != expected) {
+            violation(field, ViolationCode.LENGTH_MISMATCH, "must hold exactly " + expected + " values, got " + actual);
+        }
+    }
+
+    /** Every value must be a whole number of at least {@code minimum} (counts). */
+    void wholeNumbers(String field, double[] values, double minimum) {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < minimum || values[i] != Math.rint(values[i])) {
+                violation(field + "[" + i + "]", values[i] < 0 ? ViolationCode.NEGATIVE_COUNT : ViolationCode.OUT_OF_RANGE,
+                        "must be a whole number of at least " + (long) minimum + ", got " + values[i]);
+            }
+        }
+    }
+
+    /** Each value of {@code field} must be at most the value at the same place of {@code bounds}. */
+    void notAbove(String field, double[] values, String boundsField, double[] bounds) {
+        if (values == null || bounds == null || values.length != bounds.length) {
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] > bounds[i]) {
+                violation(field + "[" + i + "]", ViolationCode.OUT_OF_RANGE,
+                        "must be at most " + boundsField + "[" + i + "] (" + bounds[i] + "), got " + values[i]);
+            }
+        }
+    }
+
     /** A size rule that spans fields, e.g. observations against coefficients. */
     void atLeast(String field, int actual, int minimum, String why) {
         if (actual < minimum) {

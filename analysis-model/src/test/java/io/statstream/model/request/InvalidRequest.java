@@ -87,7 +87,11 @@ public record InvalidRequest(String json, String field, ViolationCode code, Stri
                         "\"median\", \"mean\""),
                 new InvalidRequest("{\"type\":\"levene\",\"groups\":[[1],[2]]}", "groups", TOO_SHORT, "one more than the number of groups"),
                 new InvalidRequest("{\"type\":\"wilcoxon_signed_rank\",\"a\":[1,2,3],\"b\":[1,2]}", "b", LENGTH_MISMATCH, "as long as a (3), got 2"),
-                new InvalidRequest("{\"type\":\"kruskal_wallis\",\"groups\":[[1,2,3]]}", "groups", TOO_SHORT, "at least 2")
+                new InvalidRequest("{\"type\":\"kruskal_wallis\",\"groups\":[[1,2,3]]}", "groups", TOO_SHORT, "at least 2"),
+                new InvalidRequest("{\"type\":\"proportions_test\",\"successes\":[3,11],\"trials\":[10,10]}", "successes[1]", OUT_OF_RANGE, "at most trials[1]"),
+                new InvalidRequest("{\"type\":\"proportions_test\",\"successes\":[3,1.5],\"trials\":[10,10]}", "successes[1]", OUT_OF_RANGE, "whole number"),
+                new InvalidRequest("{\"type\":\"proportions_test\",\"successes\":[3,4],\"trials\":[10,0]}", "trials[1]", OUT_OF_RANGE, "at least 1"),
+                new InvalidRequest("{\"type\":\"proportions_test\",\"successes\":[3,4,5],\"trials\":[10,10,10]}", "successes", LENGTH_MISMATCH, "exactly 2")
         );
     }
 }

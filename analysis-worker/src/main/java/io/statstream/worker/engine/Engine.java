@@ -15,6 +15,7 @@ import io.statstream.model.request.OlsRegression;
 import io.statstream.model.request.OneSampleTTest;
 import io.statstream.model.request.OneWayAnova;
 import io.statstream.model.request.PairedTTest;
+import io.statstream.model.request.ProportionsTest;
 import io.statstream.model.request.WilcoxonSignedRank;
 import io.statstream.model.result.AnalysisFailure;
 import io.statstream.model.result.AnalysisResult;
@@ -53,7 +54,8 @@ public final class Engine {
             analysis(AnalysisType.DESCRIPTIVE, Descriptive.class, new DescriptiveAnalysis()),
             analysis(AnalysisType.WILCOXON_SIGNED_RANK, WilcoxonSignedRank.class, new WilcoxonSignedRankAnalysis()),
             analysis(AnalysisType.KRUSKAL_WALLIS, KruskalWallis.class, new KruskalWallisAnalysis()),
-            analysis(AnalysisType.LEVENE, Levene.class, new LeveneAnalysis()));
+            analysis(AnalysisType.LEVENE, Levene.class, new LeveneAnalysis()),
+            analysis(AnalysisType.PROPORTIONS_TEST, ProportionsTest.class, new ProportionsTestAnalysis()));
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 

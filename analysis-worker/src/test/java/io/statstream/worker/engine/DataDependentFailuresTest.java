@@ -49,6 +49,8 @@ class DataDependentFailuresTest {
             "{\"type\":\"wilcoxon_signed_rank\",\"a\":[3,4],\"b\":[1,2],\"mu\":2}     | every difference is zero",
             "{\"type\":\"kruskal_wallis\",\"groups\":[[4,4],[4],[4,4,4]]}             | all values are equal",
             "{\"type\":\"levene\",\"groups\":[[1,3],[2,4]]}                            | within-group variance is zero",
+            "{\"type\":\"proportions_test\",\"successes\":[0,0],\"trials\":[5,8]}       | every trial failed",
+            "{\"type\":\"proportions_test\",\"successes\":[5,8],\"trials\":[5,8]}       | every trial succeeded",
             "{\"type\":\"correlation\",\"x\":[1,2,3],\"y\":[5,5,5],\"method\":\"kendall\"} | y is constant",
     })
     void undefinedStatisticsAreFailedResultsWithAReason(String json, String reason) {
