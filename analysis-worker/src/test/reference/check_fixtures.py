@@ -43,6 +43,7 @@ REQ = {
     "kruskal_wallis": ({"groups"}, set()),
     "levene": ({"groups"}, {"center"}),
     "proportions_test": ({"successes", "trials"}, {"alternative", "confidence"}),
+    "p_adjust": ({"p_values"}, {"method"}),
 }
 TT = {"statistic", "df", "p_value", "estimate", "ci_low", "ci_high", "cohens_d"}
 EXP = {
@@ -60,6 +61,7 @@ EXP = {
     "kruskal_wallis": {"statistic", "df", "p_value", "n"},
     "levene": {"statistic", "df_between", "df_within", "p_value"},
     "proportions_test": {"statistic", "df", "p_value", "estimate_a", "estimate_b", "ci_low", "ci_high"},
+    "p_adjust": {"adjusted"},
     "descriptive": {"n", "mean", "variance", "std_dev", "min", "q1", "median", "q3", "max",
                     "skewness", "kurtosis"},
 }
@@ -398,6 +400,39 @@ def x_prop(req):
     return {"statistic": stat, "df": 1, "p_value": p, "estimate_a": pa, "estimate_b": pb, "ci_low": lo, "ci_high": hi}
 
 
+def x_padj(req):
+    """The six adjustments from their definitions (Holm 1979, Hochberg 1988, Hommel 1988 via
+    Wright's 1992 algorithm, Benjamini-Hochberg 1995, Benjamini-Yekutieli 2001), not R's loops."""
+    p = np.asarray(req["p_values"], float)
+    n = len(p)
+    m = req.get("method", "holm")
+    if n == 1:
+        return {"adjusted": list(p)}
+    o = np.argsort(p, kind="stable")
+    ps = p[o]
+    if m == "bonferroni":
+        adj = np.minimum(1, n * ps)
+    elif m == "holm":
+        adj = np.minimum(1, np.maximum.accumulate((n - np.arange(n)) * ps))
+    elif m in ("hochberg", "bh", "by") or (m == "hommel" and n == 2):
+        i = np.arange(1, n + 1)
+        f = {"hochberg": n + 1 - i, "hommel": n + 1 - i, "bh": n / i, "by": sum(1 / i) * n / i}[m]
+        adj = np.minimum(1, np.minimum.accumulate((f * ps)[::-1])[::-1])
+    else:  # hommel: adjusted p_(i) = max over subset sizes j of the Simes test of the sets containing i
+        adj = np.empty(n)
+        for i in range(n):
+            best = 0.0
+            for j in range(1, n + 1):  # size of the tested intersection
+                # the intersection of j hypotheses containing i with the largest p-values otherwise
+                others = np.delete(ps, i)[n - j:] if j > 1 else np.array([])
+                s = np.sort(np.concatenate([[ps[i]], others]))
+                best = max(best, min(1.0, float(np.min(j * s / np.arange(1, j + 1)))))
+            adj[i] = best
+    out = np.empty(n)
+    out[o] = adj
+    return {"adjusted": list(out)}
+
+
 def x_desc(req):
     x = np.asarray(req["data"], float)
     v, sh = unshift(x)
@@ -430,7 +465,7 @@ XCHECK = {
     "anova_oneway": x_anova, "regression_ols": x_regression, "correlation": x_correlation,
     "chi_square_independence": x_chi, "mann_whitney": x_mw, "descriptive": x_desc,
     "wilcoxon_signed_rank": x_wsr, "kruskal_wallis": x_kw, "levene": x_levene,
-    "proportions_test": x_prop,
+    "proportions_test": x_prop, "p_adjust": x_padj,
 }
 
 

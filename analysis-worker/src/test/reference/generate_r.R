@@ -9,7 +9,7 @@
 #
 # Types: ttest_one_sample, ttest_independent, ttest_paired, anova_oneway,
 #        regression_ols, correlation (pearson, kendall), chi_square_independence,
-#        wilcoxon_signed_rank, kruskal_wallis, levene, proportions_test.
+#        wilcoxon_signed_rank, kruskal_wallis, levene, proportions_test, p_adjust.
 #
 # Determinism: every section calls set.seed() with its own seed (default
 # Mersenne-Twister / Inversion / Rejection sampling, R >= 3.6), so a section's
@@ -609,6 +609,28 @@ prop_case("ci_clipped/n=3,3", c(3, 0), c(3, 3))
 prop_case("ci_clipped/n=2,2/greater", c(2, 0), c(2, 2), alternative = "greater", confidence = 0.99)
 prop_case("equal/n=40,40", c(12, 12), c(40, 40))
 prop_case("small_p/n=5000,5000", c(2600, 2300), c(5000, 5000))
+
+# ------------------------------------------------------------------ multiple comparisons
+SRC_PA <- paste(RVER, "p.adjust")
+padj_case <- function(name, p, method = NULL) {
+  m <- if (is.null(method)) "holm" else method
+  r <- p.adjust(p, method = c(holm = "holm", hochberg = "hochberg", hommel = "hommel", bonferroni = "bonferroni",
+                              bh = "BH", by = "BY")[[m]])
+  req <- compact(list(type = "p_adjust", p_values = arr(p), method = method))
+  add_case(paste0("p_adjust/", name), SRC_PA, req, list(adjusted = arr(r)))
+}
+set.seed(113)
+methods <- c("holm", "hochberg", "hommel", "bonferroni", "bh", "by")
+for (m in methods) {
+  padj_case(paste0("n=1/", m), 0.03, m)
+  padj_case(paste0("n=2/", m), c(0.04, 0.01), m)
+  padj_case(paste0("n=5/", m), c(0.01, 0.04, 0.03, 0.005, 0.5), m)
+  padj_case(paste0("ties/n=8/", m), c(0.02, 0.02, 0.5, 0.001, 0.02, 1, 0, 0.5), m)
+  padj_case(paste0("n=50/", m), c(runif(40), rbeta(10, 0.2, 5)), m)
+  big <- if (m == "hommel") 300 else 2000  # the cross-check's Hommel is cubic
+  padj_case(paste0("n=", big, "/", m), c(runif(big * 0.9), rbeta(big * 0.1, 0.1, 10)), m)
+}
+padj_case("default_holm/n=6", c(0.001, 0.2, 0.01, 0.04, 0.9, 0.03))
 
 # ------------------------------------------------------------------ write
 dir.create(dirname(OUT), recursive = TRUE, showWarnings = FALSE)

@@ -12,6 +12,7 @@ import io.statstream.model.request.MannWhitney;
 import io.statstream.model.request.OlsRegression;
 import io.statstream.model.request.OneSampleTTest;
 import io.statstream.model.request.OneWayAnova;
+import io.statstream.model.request.PAdjust;
 import io.statstream.model.request.PairedTTest;
 import io.statstream.model.request.ProportionsTest;
 import io.statstream.model.request.ParsedRequest;
@@ -27,6 +28,7 @@ import io.statstream.model.result.IndependentTTestResult;
 import io.statstream.model.result.KruskalWallisResult;
 import io.statstream.model.result.LeveneResult;
 import io.statstream.model.result.MannWhitneyResult;
+import io.statstream.model.result.PAdjustResult;
 import io.statstream.model.result.ProportionsTestResult;
 import io.statstream.model.result.RegressionResult;
 import io.statstream.model.result.TTestResult;
@@ -51,7 +53,8 @@ public enum AnalysisType implements WireEnum {
     WILCOXON_SIGNED_RANK("wilcoxon_signed_rank", WilcoxonSignedRank::read, WilcoxonSignedRankResult.class, WilcoxonSignedRank::sample),
     KRUSKAL_WALLIS("kruskal_wallis", KruskalWallis::read, KruskalWallisResult.class, KruskalWallis::sample),
     LEVENE("levene", Levene::read, LeveneResult.class, Levene::sample),
-    PROPORTIONS_TEST("proportions_test", ProportionsTest::read, ProportionsTestResult.class, ProportionsTest::sample);
+    PROPORTIONS_TEST("proportions_test", ProportionsTest::read, ProportionsTestResult.class, ProportionsTest::sample),
+    P_ADJUST("p_adjust", PAdjust::read, PAdjustResult.class, PAdjust::sample);
 
     /** Reads a request of one type from its fields, collecting every violation. */
     @FunctionalInterface

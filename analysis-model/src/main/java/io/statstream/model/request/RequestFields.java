@@ -172,6 +172,18 @@ public final class RequestFields {
         }
     }
 
+    /** Every value must lie in [{@code low}, {@code high}]. */
+    void between(String field, double[] values, double low, double high) {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= low && values[i] <= high)) {
+                violation(field + "[" + i + "]", ViolationCode.OUT_OF_RANGE, "must be from " + low + " to " + high + ", got " + values[i]);
+            }
+        }
+    }
+
     /** Each value of {@code field} must be at most the value at the same place of {@code bounds}. */
     void notAbove(String field, double[] values, String boundsField, double[] bounds) {
         if (values == null || bounds == null || values.length != bounds.length) {
@@ -182,6 +194,13 @@ public final class RequestFields {
                 violation(field + "[" + i + "]", ViolationCode.OUT_OF_RANGE,
                         "must be at most " + boundsField + "[" + i + "] (" + bounds[i] + "), got " + values[i]);
             }
+        }
+    }
+
+    /** An upper size rule that depends on another field, e.g. a method that costs more per value. */
+    void atMost(String field, int actual, int maximum, String why) {
+        if (actual > maximum) {
+            violation(field, ViolationCode.OUT_OF_RANGE, "holds " + actual + " values; at most " + maximum + " " + why);
         }
     }
 

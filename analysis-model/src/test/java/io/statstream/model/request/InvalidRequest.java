@@ -91,7 +91,9 @@ public record InvalidRequest(String json, String field, ViolationCode code, Stri
                 new InvalidRequest("{\"type\":\"proportions_test\",\"successes\":[3,11],\"trials\":[10,10]}", "successes[1]", OUT_OF_RANGE, "at most trials[1]"),
                 new InvalidRequest("{\"type\":\"proportions_test\",\"successes\":[3,1.5],\"trials\":[10,10]}", "successes[1]", OUT_OF_RANGE, "whole number"),
                 new InvalidRequest("{\"type\":\"proportions_test\",\"successes\":[3,4],\"trials\":[10,0]}", "trials[1]", OUT_OF_RANGE, "at least 1"),
-                new InvalidRequest("{\"type\":\"proportions_test\",\"successes\":[3,4,5],\"trials\":[10,10,10]}", "successes", LENGTH_MISMATCH, "exactly 2")
+                new InvalidRequest("{\"type\":\"proportions_test\",\"successes\":[3,4,5],\"trials\":[10,10,10]}", "successes", LENGTH_MISMATCH, "exactly 2"),
+                new InvalidRequest("{\"type\":\"p_adjust\",\"p_values\":[0.5,1.5]}", "p_values[1]", OUT_OF_RANGE, "from 0.0 to 1.0"),
+                new InvalidRequest("{\"type\":\"p_adjust\",\"p_values\":[0.5],\"method\":\"fdr\"}", "method", INVALID_CHOICE, "\"bh\"")
         );
     }
 }

@@ -14,6 +14,7 @@ import io.statstream.model.request.MannWhitney;
 import io.statstream.model.request.OlsRegression;
 import io.statstream.model.request.OneSampleTTest;
 import io.statstream.model.request.OneWayAnova;
+import io.statstream.model.request.PAdjust;
 import io.statstream.model.request.PairedTTest;
 import io.statstream.model.request.ProportionsTest;
 import io.statstream.model.request.WilcoxonSignedRank;
@@ -55,7 +56,8 @@ public final class Engine {
             analysis(AnalysisType.WILCOXON_SIGNED_RANK, WilcoxonSignedRank.class, new WilcoxonSignedRankAnalysis()),
             analysis(AnalysisType.KRUSKAL_WALLIS, KruskalWallis.class, new KruskalWallisAnalysis()),
             analysis(AnalysisType.LEVENE, Levene.class, new LeveneAnalysis()),
-            analysis(AnalysisType.PROPORTIONS_TEST, ProportionsTest.class, new ProportionsTestAnalysis()));
+            analysis(AnalysisType.PROPORTIONS_TEST, ProportionsTest.class, new ProportionsTestAnalysis()),
+            analysis(AnalysisType.P_ADJUST, PAdjust.class, new PAdjustAnalysis()));
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
