@@ -44,6 +44,7 @@ REQ = {
     "levene": ({"groups"}, {"center"}),
     "proportions_test": ({"successes", "trials"}, {"alternative", "confidence"}),
     "p_adjust": ({"p_values"}, {"method"}),
+    "fisher_exact": ({"table"}, {"alternative", "confidence"}),
 }
 TT = {"statistic", "df", "p_value", "estimate", "ci_low", "ci_high", "cohens_d"}
 EXP = {
@@ -62,6 +63,7 @@ EXP = {
     "levene": {"statistic", "df_between", "df_within", "p_value"},
     "proportions_test": {"statistic", "df", "p_value", "estimate_a", "estimate_b", "ci_low", "ci_high"},
     "p_adjust": {"adjusted"},
+    "fisher_exact": {"p_value", "odds_ratio", "ci_low", "ci_high"},
     "descriptive": {"n", "mean", "variance", "std_dev", "min", "q1", "median", "q3", "max",
                     "skewness", "kurtosis"},
 }
@@ -433,6 +435,18 @@ def x_padj(req):
     return {"adjusted": list(out)}
 
 
+def x_fisher(req):
+    """SciPy's fisher_exact (p-value) and contingency.odds_ratio(kind="conditional") (estimate and interval)."""
+    from scipy.stats.contingency import odds_ratio
+    tab = np.asarray(req["table"], int)
+    alt = req.get("alternative", "two-sided")
+    p = st.fisher_exact(tab, alternative=alt)[1]
+    r = odds_ratio(tab, kind="conditional")
+    ci = r.confidence_interval(confidence_level=req.get("confidence", 0.95), alternative=alt)
+    fin = lambda v: None if math.isinf(v) else float(v)
+    return {"p_value": p, "odds_ratio": fin(r.statistic), "ci_low": fin(ci.low), "ci_high": fin(ci.high)}
+
+
 def x_desc(req):
     x = np.asarray(req["data"], float)
     v, sh = unshift(x)
@@ -465,7 +479,7 @@ XCHECK = {
     "anova_oneway": x_anova, "regression_ols": x_regression, "correlation": x_correlation,
     "chi_square_independence": x_chi, "mann_whitney": x_mw, "descriptive": x_desc,
     "wilcoxon_signed_rank": x_wsr, "kruskal_wallis": x_kw, "levene": x_levene,
-    "proportions_test": x_prop, "p_adjust": x_padj,
+    "proportions_test": x_prop, "p_adjust": x_padj, "fisher_exact": x_fisher,
 }
 
 

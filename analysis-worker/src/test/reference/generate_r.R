@@ -9,7 +9,8 @@
 #
 # Types: ttest_one_sample, ttest_independent, ttest_paired, anova_oneway,
 #        regression_ols, correlation (pearson, kendall), chi_square_independence,
-#        wilcoxon_signed_rank, kruskal_wallis, levene, proportions_test, p_adjust.
+#        wilcoxon_signed_rank, kruskal_wallis, levene, proportions_test, p_adjust,
+#        fisher_exact.
 #
 # Determinism: every section calls set.seed() with its own seed (default
 # Mersenne-Twister / Inversion / Rejection sampling, R >= 3.6), so a section's
@@ -631,6 +632,44 @@ for (m in methods) {
   padj_case(paste0("n=", big, "/", m), c(runif(big * 0.9), rbeta(big * 0.1, 0.1, 10)), m)
 }
 padj_case("default_holm/n=6", c(0.001, 0.2, 0.01, 0.04, 0.9, 0.03))
+
+# ------------------------------------------------------------------ Fisher's exact test (2 x 2)
+# R's own fisher.test, with the one change the reference needs: its root finder run to 1e-15
+# instead of uniroot's default 1e-4 (the estimate and the interval are then R's definitions
+# solved, not R's rounding of them). The p-value does not use the root finder.
+fisher_tight <- fisher.test
+environment(fisher_tight) <- list2env(list(uniroot = function(f, interval, ...)
+  stats::uniroot(f, interval, ..., tol = 1e-15, maxiter = 10000)), parent = environment(fisher.test))
+SRC_F <- paste(RVER, "fisher.test (its uniroot at tol = 1e-15)")
+fisher_case <- function(name, tab, alternative = NULL, confidence = NULL) {
+  r <- fisher_tight(matrix(tab, 2, 2, byrow = TRUE), alternative = ralt(alternative),
+                    conf.level = if (is.null(confidence)) 0.95 else confidence)
+  inf_null <- function(v) if (is.finite(v)) v else JNULL
+  req <- compact(list(type = "fisher_exact", table = list(arr(tab[1:2]), arr(tab[3:4])),
+                      alternative = alternative, confidence = confidence))
+  exp <- list(p_value = r$p.value, odds_ratio = inf_null(unname(r$estimate)),
+              ci_low = inf_null(r$conf.int[1]), ci_high = inf_null(r$conf.int[2]))
+  add_case(paste0("fisher_exact/", name), SRC_F, req, exp)
+}
+set.seed(114)
+fisher_case("small/two-sided", c(3, 1, 1, 3))
+fisher_case("small/less", c(3, 1, 1, 3), "less")
+fisher_case("small/greater", c(3, 1, 1, 3), "greater", 0.9)
+fisher_case("tea_tasting", c(3, 1, 1, 3), "greater")
+fisher_case("zero_cell/estimate_0", c(0, 5, 4, 3))
+fisher_case("zero_cell/estimate_infinite", c(6, 0, 2, 5))
+fisher_case("zero_cell/estimate_infinite/greater", c(6, 0, 2, 5), "greater")
+fisher_case("zero_cell/estimate_0/less", c(0, 5, 4, 3), "less", 0.99)
+fisher_case("balanced/N=40", c(10, 10, 10, 10))
+fisher_case("medium/N=100", c(30, 20, 15, 35))
+fisher_case("medium/N=100/less", c(30, 20, 15, 35), "less")
+fisher_case("large/N=2000", c(600, 400, 450, 550))
+fisher_case("unbalanced_margins", c(1, 40, 9, 50))
+fisher_case("p_near_1", c(12, 13, 11, 14))
+for (i in 1:6) {
+  tab <- rpois(4, c(2, 8, 30, 60)[(i %% 4) + 1]) + 1
+  fisher_case(sprintf("random/%d", i), tab, c("two-sided", "less", "greater")[(i %% 3) + 1])
+}
 
 # ------------------------------------------------------------------ write
 dir.create(dirname(OUT), recursive = TRUE, showWarnings = FALSE)

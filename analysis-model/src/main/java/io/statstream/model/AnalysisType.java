@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.request.ChiSquareIndependence;
 import io.statstream.model.request.Correlation;
 import io.statstream.model.request.Descriptive;
+import io.statstream.model.request.FisherExact;
 import io.statstream.model.request.IndependentTTest;
 import io.statstream.model.request.KruskalWallis;
 import io.statstream.model.request.Levene;
@@ -24,6 +25,7 @@ import io.statstream.model.result.AnovaResult;
 import io.statstream.model.result.ChiSquareResult;
 import io.statstream.model.result.CorrelationResult;
 import io.statstream.model.result.DescriptiveResult;
+import io.statstream.model.result.FisherExactResult;
 import io.statstream.model.result.IndependentTTestResult;
 import io.statstream.model.result.KruskalWallisResult;
 import io.statstream.model.result.LeveneResult;
@@ -54,7 +56,8 @@ public enum AnalysisType implements WireEnum {
     KRUSKAL_WALLIS("kruskal_wallis", KruskalWallis::read, KruskalWallisResult.class, KruskalWallis::sample),
     LEVENE("levene", Levene::read, LeveneResult.class, Levene::sample),
     PROPORTIONS_TEST("proportions_test", ProportionsTest::read, ProportionsTestResult.class, ProportionsTest::sample),
-    P_ADJUST("p_adjust", PAdjust::read, PAdjustResult.class, PAdjust::sample);
+    P_ADJUST("p_adjust", PAdjust::read, PAdjustResult.class, PAdjust::sample),
+    FISHER_EXACT("fisher_exact", FisherExact::read, FisherExactResult.class, FisherExact::sample);
 
     /** Reads a request of one type from its fields, collecting every violation. */
     @FunctionalInterface

@@ -3,8 +3,6 @@ package io.statstream.model.result;
 /** The adjusted p-values, in the order the p-values came. */
 public record PAdjustResult(double[] adjusted) implements AnalysisResult {
     public PAdjustResult {
-        for (double value : adjusted) {
-            Finite.check("adjusted", value);
-        }
+        Finite.check("adjusted", adjusted);
     }
 }

@@ -93,7 +93,10 @@ public record InvalidRequest(String json, String field, ViolationCode code, Stri
                 new InvalidRequest("{\"type\":\"proportions_test\",\"successes\":[3,4],\"trials\":[10,0]}", "trials[1]", OUT_OF_RANGE, "at least 1"),
                 new InvalidRequest("{\"type\":\"proportions_test\",\"successes\":[3,4,5],\"trials\":[10,10,10]}", "successes", LENGTH_MISMATCH, "exactly 2"),
                 new InvalidRequest("{\"type\":\"p_adjust\",\"p_values\":[0.5,1.5]}", "p_values[1]", OUT_OF_RANGE, "from 0.0 to 1.0"),
-                new InvalidRequest("{\"type\":\"p_adjust\",\"p_values\":[0.5],\"method\":\"fdr\"}", "method", INVALID_CHOICE, "\"bh\"")
+                new InvalidRequest("{\"type\":\"p_adjust\",\"p_values\":[0.5],\"method\":\"fdr\"}", "method", INVALID_CHOICE, "\"bh\""),
+                new InvalidRequest("{\"type\":\"fisher_exact\",\"table\":[[1,2,3],[3,4,5]]}", "table[0]", LENGTH_MISMATCH, "exactly 2"),
+                new InvalidRequest("{\"type\":\"fisher_exact\",\"table\":[[1,2],[3,4],[5,6]]}", "table", LENGTH_MISMATCH, "exactly 2"),
+                new InvalidRequest("{\"type\":\"fisher_exact\",\"table\":[[1,2.5],[3,4]]}", "table[0][1]", OUT_OF_RANGE, "whole number")
         );
     }
 }

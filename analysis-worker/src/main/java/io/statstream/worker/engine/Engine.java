@@ -7,6 +7,7 @@ import io.statstream.model.request.AnalysisRequest;
 import io.statstream.model.request.ChiSquareIndependence;
 import io.statstream.model.request.Correlation;
 import io.statstream.model.request.Descriptive;
+import io.statstream.model.request.FisherExact;
 import io.statstream.model.request.IndependentTTest;
 import io.statstream.model.request.KruskalWallis;
 import io.statstream.model.request.Levene;
@@ -57,7 +58,8 @@ public final class Engine {
             analysis(AnalysisType.KRUSKAL_WALLIS, KruskalWallis.class, new KruskalWallisAnalysis()),
             analysis(AnalysisType.LEVENE, Levene.class, new LeveneAnalysis()),
             analysis(AnalysisType.PROPORTIONS_TEST, ProportionsTest.class, new ProportionsTestAnalysis()),
-            analysis(AnalysisType.P_ADJUST, PAdjust.class, new PAdjustAnalysis()));
+            analysis(AnalysisType.P_ADJUST, PAdjust.class, new PAdjustAnalysis()),
+            analysis(AnalysisType.FISHER_EXACT, FisherExact.class, new FisherExactAnalysis()));
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 

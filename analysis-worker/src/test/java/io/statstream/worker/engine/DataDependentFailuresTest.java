@@ -50,6 +50,8 @@ class DataDependentFailuresTest {
             "{\"type\":\"kruskal_wallis\",\"groups\":[[4,4],[4],[4,4,4]]}             | all values are equal",
             "{\"type\":\"levene\",\"groups\":[[1,3],[2,4]]}                            | within-group variance is zero",
             "{\"type\":\"proportions_test\",\"successes\":[0,0],\"trials\":[5,8]}       | every trial failed",
+            "{\"type\":\"fisher_exact\",\"table\":[[0,0],[3,4]]}                      | zero marginal",
+            "{\"type\":\"fisher_exact\",\"table\":[[0,5],[0,4]]}                      | zero marginal",
             "{\"type\":\"proportions_test\",\"successes\":[5,8],\"trials\":[5,8]}       | every trial succeeded",
             "{\"type\":\"correlation\",\"x\":[1,2,3],\"y\":[5,5,5],\"method\":\"kendall\"} | y is constant",
     })
