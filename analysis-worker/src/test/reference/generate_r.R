@@ -10,7 +10,7 @@
 # Types: ttest_one_sample, ttest_independent, ttest_paired, anova_oneway,
 #        regression_ols, correlation (pearson, kendall), chi_square_independence,
 #        wilcoxon_signed_rank, kruskal_wallis, levene, proportions_test, p_adjust,
-#        fisher_exact.
+#        fisher_exact, logistic_regression.
 #
 # Determinism: every section calls set.seed() with its own seed (default
 # Mersenne-Twister / Inversion / Rejection sampling, R >= 3.6), so a section's
@@ -670,6 +670,38 @@ for (i in 1:6) {
   tab <- rpois(4, c(2, 8, 30, 60)[(i %% 4) + 1]) + 1
   fisher_case(sprintf("random/%d", i), tab, c("two-sided", "less", "greater")[(i %% 3) + 1])
 }
+
+# ------------------------------------------------------------------ logistic regression
+SRC_G <- paste(RVER, "glm(family = binomial, control = glm.control(epsilon = 1e-12, maxit = 100))")
+logit_case <- function(name, y, X, intercept = NULL) {
+  fit <- if (isFALSE(intercept)) glm(y ~ X - 1, family = binomial, control = glm.control(epsilon = 1e-12, maxit = 100))
+         else glm(y ~ X, family = binomial, control = glm.control(epsilon = 1e-12, maxit = 100))
+  if (!fit$converged) stop(name, ": did not converge")
+  co <- summary(fit)$coefficients
+  req <- compact(list(type = "logistic_regression", y = arr(y), x = lapply(seq_len(nrow(X)), function(i) arr(X[i, ])),
+                      intercept = intercept))
+  exp <- list(coefficients = arr(co[, 1]), std_errors = arr(co[, 2]), z_values = arr(co[, 3]), p_values = arr(co[, 4]),
+              deviance = fit$deviance, null_deviance = fit$null.deviance, df_residual = fit$df.residual,
+              df_null = fit$df.null, aic = fit$aic, n = length(y))
+  add_case(paste0("logistic_regression/", name), SRC_G, req, exp)
+}
+set.seed(115)
+mk_logit <- function(n, beta, kind = "norm") {
+  X <- matrix(gen(n * (length(beta) - 1), kind), n, length(beta) - 1)
+  y <- rbinom(n, 1, plogis(beta[1] + X %*% beta[-1]))
+  list(y = y, X = X)
+}
+for (cfg in list(list(n = 10, b = c(0, 1)), list(n = 30, b = c(-0.5, 1, -1)), list(n = 100, b = c(0.3, 0.8, -0.4, 0.2)),
+                 list(n = 1000, b = c(-1, 0.5, 0.25)), list(n = 5000, b = c(0.2, -0.3, 0.6, 0.1, -0.2)))) {
+  d <- mk_logit(cfg$n, cfg$b)
+  logit_case(sprintf("n=%d/p=%d", cfg$n, length(cfg$b)), d$y, d$X)
+}
+d <- mk_logit(60, c(0, 1, 1)); logit_case("no_intercept/n=60/p=2", d$y, d$X, intercept = FALSE)
+d <- mk_logit(200, c(-2.5, 1.5)); logit_case("rare_outcome/n=200", d$y, d$X)
+d <- mk_logit(40, c(0, 0.7), "r1"); logit_case("ties/round1/n=40", d$y, d$X)
+X <- matrix(c(1, 2, 3, 4, 5, 6, 7, 8), 8, 1); logit_case("small/n=8/overlap", c(0, 1, 0, 0, 1, 1, 0, 1), X)
+X <- cbind(gen(50, "norm", 1000, 10), gen(50, "norm", 0, 0.01)); y <- rbinom(50, 1, 0.5)
+logit_case("scales/n=50", y, X)
 
 # ------------------------------------------------------------------ write
 dir.create(dirname(OUT), recursive = TRUE, showWarnings = FALSE)

@@ -9,6 +9,7 @@ import io.statstream.model.request.FisherExact;
 import io.statstream.model.request.IndependentTTest;
 import io.statstream.model.request.KruskalWallis;
 import io.statstream.model.request.Levene;
+import io.statstream.model.request.LogisticRegression;
 import io.statstream.model.request.MannWhitney;
 import io.statstream.model.request.OlsRegression;
 import io.statstream.model.request.OneSampleTTest;
@@ -29,6 +30,7 @@ import io.statstream.model.result.FisherExactResult;
 import io.statstream.model.result.IndependentTTestResult;
 import io.statstream.model.result.KruskalWallisResult;
 import io.statstream.model.result.LeveneResult;
+import io.statstream.model.result.LogisticRegressionResult;
 import io.statstream.model.result.MannWhitneyResult;
 import io.statstream.model.result.PAdjustResult;
 import io.statstream.model.result.ProportionsTestResult;
@@ -57,7 +59,8 @@ public enum AnalysisType implements WireEnum {
     LEVENE("levene", Levene::read, LeveneResult.class, Levene::sample),
     PROPORTIONS_TEST("proportions_test", ProportionsTest::read, ProportionsTestResult.class, ProportionsTest::sample),
     P_ADJUST("p_adjust", PAdjust::read, PAdjustResult.class, PAdjust::sample),
-    FISHER_EXACT("fisher_exact", FisherExact::read, FisherExactResult.class, FisherExact::sample);
+    FISHER_EXACT("fisher_exact", FisherExact::read, FisherExactResult.class, FisherExact::sample),
+    LOGISTIC_REGRESSION("logistic_regression", LogisticRegression::read, LogisticRegressionResult.class, LogisticRegression::sample);
 
     /** Reads a request of one type from its fields, collecting every violation. */
     @FunctionalInterface

@@ -172,6 +172,18 @@ public final class RequestFields {
         }
     }
 
+    /** Every value must be 0 or 1 (a binary outcome). */
+    void zeroOrOne(String field, double[] values) {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != 0 && values[i] != 1) {
+                violation(field + "[" + i + "]", ViolationCode.OUT_OF_RANGE, "must be 0 or 1, got " + values[i]);
+            }
+        }
+    }
+
     /** Every value must lie in [{@code low}, {@code high}]. */
     void between(String field, double[] values, double low, double high) {
         if (values == null) {

@@ -96,7 +96,9 @@ public record InvalidRequest(String json, String field, ViolationCode code, Stri
                 new InvalidRequest("{\"type\":\"p_adjust\",\"p_values\":[0.5],\"method\":\"fdr\"}", "method", INVALID_CHOICE, "\"bh\""),
                 new InvalidRequest("{\"type\":\"fisher_exact\",\"table\":[[1,2,3],[3,4,5]]}", "table[0]", LENGTH_MISMATCH, "exactly 2"),
                 new InvalidRequest("{\"type\":\"fisher_exact\",\"table\":[[1,2],[3,4],[5,6]]}", "table", LENGTH_MISMATCH, "exactly 2"),
-                new InvalidRequest("{\"type\":\"fisher_exact\",\"table\":[[1,2.5],[3,4]]}", "table[0][1]", OUT_OF_RANGE, "whole number")
+                new InvalidRequest("{\"type\":\"fisher_exact\",\"table\":[[1,2.5],[3,4]]}", "table[0][1]", OUT_OF_RANGE, "whole number"),
+                new InvalidRequest("{\"type\":\"logistic_regression\",\"y\":[0,2,1],\"x\":[[1],[2],[3]]}", "y[1]", OUT_OF_RANGE, "0 or 1"),
+                new InvalidRequest("{\"type\":\"logistic_regression\",\"y\":[0,1],\"x\":[[1],[2]]}", "y", TOO_SHORT, "for 2 coefficients")
         );
     }
 }

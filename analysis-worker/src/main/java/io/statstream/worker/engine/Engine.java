@@ -11,6 +11,7 @@ import io.statstream.model.request.FisherExact;
 import io.statstream.model.request.IndependentTTest;
 import io.statstream.model.request.KruskalWallis;
 import io.statstream.model.request.Levene;
+import io.statstream.model.request.LogisticRegression;
 import io.statstream.model.request.MannWhitney;
 import io.statstream.model.request.OlsRegression;
 import io.statstream.model.request.OneSampleTTest;
@@ -59,7 +60,8 @@ public final class Engine {
             analysis(AnalysisType.LEVENE, Levene.class, new LeveneAnalysis()),
             analysis(AnalysisType.PROPORTIONS_TEST, ProportionsTest.class, new ProportionsTestAnalysis()),
             analysis(AnalysisType.P_ADJUST, PAdjust.class, new PAdjustAnalysis()),
-            analysis(AnalysisType.FISHER_EXACT, FisherExact.class, new FisherExactAnalysis()));
+            analysis(AnalysisType.FISHER_EXACT, FisherExact.class, new FisherExactAnalysis()),
+            analysis(AnalysisType.LOGISTIC_REGRESSION, LogisticRegression.class, new LogisticRegressionAnalysis()));
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
