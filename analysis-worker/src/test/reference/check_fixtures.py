@@ -46,6 +46,7 @@ REQ = {
     "p_adjust": ({"p_values"}, {"method"}),
     "fisher_exact": ({"table"}, {"alternative", "confidence"}),
     "logistic_regression": ({"y", "x"}, {"intercept"}),
+    "shapiro_wilk": ({"data"}, set()),
 }
 TT = {"statistic", "df", "p_value", "estimate", "ci_low", "ci_high", "cohens_d"}
 EXP = {
@@ -67,6 +68,7 @@ EXP = {
     "fisher_exact": {"p_value", "odds_ratio", "ci_low", "ci_high"},
     "logistic_regression": {"coefficients", "std_errors", "z_values", "p_values", "deviance", "null_deviance",
                             "df_residual", "df_null", "aic", "n"},
+    "shapiro_wilk": {"statistic", "p_value", "n"},
     "descriptive": {"n", "mean", "variance", "std_dev", "min", "q1", "median", "q3", "max",
                     "skewness", "kurtosis"},
 }
@@ -137,7 +139,11 @@ def check_format(fname, lineno, text, names):
 # estimate by up to ~1e-6; the cross-check takes them at the estimate. (The engine follows glm.) A
 # p-value's relative error is z^2 times its z's, so far in the tail 1e-6 becomes 1e-4.
 CROSS_CHECK_TOLERANCE = {("logistic_regression", "std_errors"): 1e-5, ("logistic_regression", "z_values"): 1e-5,
-                         ("logistic_regression", "p_values"): 1e-3}
+                         ("logistic_regression", "p_values"): 1e-3,
+                         # SciPy 1.10's swilk runs in single precision (its W is a float32), so it
+                         # checks R's double-precision AS R94 only to about six digits, fewer for
+                         # p-values in the tail.
+                         ("shapiro_wilk", "statistic"): 1e-5, ("shapiro_wilk", "p_value"): 5e-2}
 
 
 def compare(case, computed):
@@ -485,6 +491,12 @@ def x_logit(req):
             "aic": dev + 2 * p, "n": n}
 
 
+def x_shapiro(req):
+    """SciPy's shapiro: the same algorithm (AS R94) in its own Fortran."""
+    r = st.shapiro(np.asarray(req["data"], float))
+    return {"statistic": r.statistic, "p_value": r.pvalue, "n": len(req["data"])}
+
+
 def x_desc(req):
     x = np.asarray(req["data"], float)
     v, sh = unshift(x)
@@ -518,7 +530,7 @@ XCHECK = {
     "chi_square_independence": x_chi, "mann_whitney": x_mw, "descriptive": x_desc,
     "wilcoxon_signed_rank": x_wsr, "kruskal_wallis": x_kw, "levene": x_levene,
     "proportions_test": x_prop, "p_adjust": x_padj, "fisher_exact": x_fisher,
-    "logistic_regression": x_logit,
+    "logistic_regression": x_logit, "shapiro_wilk": x_shapiro,
 }
 
 

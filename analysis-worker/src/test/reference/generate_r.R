@@ -10,7 +10,7 @@
 # Types: ttest_one_sample, ttest_independent, ttest_paired, anova_oneway,
 #        regression_ols, correlation (pearson, kendall), chi_square_independence,
 #        wilcoxon_signed_rank, kruskal_wallis, levene, proportions_test, p_adjust,
-#        fisher_exact, logistic_regression.
+#        fisher_exact, logistic_regression, shapiro_wilk.
 #
 # Determinism: every section calls set.seed() with its own seed (default
 # Mersenne-Twister / Inversion / Rejection sampling, R >= 3.6), so a section's
@@ -702,6 +702,25 @@ d <- mk_logit(40, c(0, 0.7), "r1"); logit_case("ties/round1/n=40", d$y, d$X)
 X <- matrix(c(1, 2, 3, 4, 5, 6, 7, 8), 8, 1); logit_case("small/n=8/overlap", c(0, 1, 0, 0, 1, 1, 0, 1), X)
 X <- cbind(gen(50, "norm", 1000, 10), gen(50, "norm", 0, 0.01)); y <- rbinom(50, 1, 0.5)
 logit_case("scales/n=50", y, X)
+
+# ------------------------------------------------------------------ Shapiro-Wilk
+SRC_SW <- paste(RVER, "shapiro.test")
+sw_case <- function(name, x) {
+  r <- shapiro.test(x)
+  add_case(paste0("shapiro_wilk/", name), SRC_SW, list(type = "shapiro_wilk", data = arr(x)),
+           list(statistic = unname(r$statistic), p_value = r$p.value, n = length(x)))
+}
+set.seed(116)
+for (n in c(3, 4, 5, 6, 7, 11, 12, 20, 50, 200, 1000, 5000)) {
+  sw_case(sprintf("normal/n=%d", n), gen(n, "norm", 10, 2))
+}
+for (n in c(3, 8, 30, 300)) sw_case(sprintf("exponential/n=%d", n), gen(n, "exp", 0, 1))
+sw_case("uniform/n=100", gen(100, "unif", 0, 1))
+sw_case("ties/round1/n=40", gen(40, "r1", 0, 1))
+sw_case("ties/int/n=25", gen(25, "int", 5, 2))
+sw_case("n=3/exact/equally_spaced", c(1, 2, 3))
+sw_case("offset1e9/n=30", OFF + gen(30, "norm", 0, 1))
+sw_case("heavy_tails/n=500", 3 * rt(500, 2))
 
 # ------------------------------------------------------------------ write
 dir.create(dirname(OUT), recursive = TRUE, showWarnings = FALSE)

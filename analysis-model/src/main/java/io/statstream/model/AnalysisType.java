@@ -20,6 +20,7 @@ import io.statstream.model.request.ProportionsTest;
 import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestFields;
 import io.statstream.model.request.SampleValues;
+import io.statstream.model.request.ShapiroWilk;
 import io.statstream.model.request.WilcoxonSignedRank;
 import io.statstream.model.result.AnalysisResult;
 import io.statstream.model.result.AnovaResult;
@@ -35,6 +36,7 @@ import io.statstream.model.result.MannWhitneyResult;
 import io.statstream.model.result.PAdjustResult;
 import io.statstream.model.result.ProportionsTestResult;
 import io.statstream.model.result.RegressionResult;
+import io.statstream.model.result.ShapiroWilkResult;
 import io.statstream.model.result.TTestResult;
 import io.statstream.model.result.WilcoxonSignedRankResult;
 
@@ -60,7 +62,8 @@ public enum AnalysisType implements WireEnum {
     PROPORTIONS_TEST("proportions_test", ProportionsTest::read, ProportionsTestResult.class, ProportionsTest::sample),
     P_ADJUST("p_adjust", PAdjust::read, PAdjustResult.class, PAdjust::sample),
     FISHER_EXACT("fisher_exact", FisherExact::read, FisherExactResult.class, FisherExact::sample),
-    LOGISTIC_REGRESSION("logistic_regression", LogisticRegression::read, LogisticRegressionResult.class, LogisticRegression::sample);
+    LOGISTIC_REGRESSION("logistic_regression", LogisticRegression::read, LogisticRegressionResult.class, LogisticRegression::sample),
+    SHAPIRO_WILK("shapiro_wilk", ShapiroWilk::read, ShapiroWilkResult.class, ShapiroWilk::sample);
 
     /** Reads a request of one type from its fields, collecting every violation. */
     @FunctionalInterface

@@ -98,7 +98,8 @@ public record InvalidRequest(String json, String field, ViolationCode code, Stri
                 new InvalidRequest("{\"type\":\"fisher_exact\",\"table\":[[1,2],[3,4],[5,6]]}", "table", LENGTH_MISMATCH, "exactly 2"),
                 new InvalidRequest("{\"type\":\"fisher_exact\",\"table\":[[1,2.5],[3,4]]}", "table[0][1]", OUT_OF_RANGE, "whole number"),
                 new InvalidRequest("{\"type\":\"logistic_regression\",\"y\":[0,2,1],\"x\":[[1],[2],[3]]}", "y[1]", OUT_OF_RANGE, "0 or 1"),
-                new InvalidRequest("{\"type\":\"logistic_regression\",\"y\":[0,1],\"x\":[[1],[2]]}", "y", TOO_SHORT, "for 2 coefficients")
+                new InvalidRequest("{\"type\":\"logistic_regression\",\"y\":[0,1],\"x\":[[1],[2]]}", "y", TOO_SHORT, "for 2 coefficients"),
+                new InvalidRequest("{\"type\":\"shapiro_wilk\",\"data\":[1,2]}", "data", TOO_SHORT, "at least 3")
         );
     }
 }
