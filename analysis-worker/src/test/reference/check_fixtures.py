@@ -47,6 +47,7 @@ REQ = {
     "fisher_exact": ({"table"}, {"alternative", "confidence"}),
     "logistic_regression": ({"y", "x"}, {"intercept"}),
     "shapiro_wilk": ({"data"}, set()),
+    "power_ttest": ({"delta"}, {"n", "power", "sd", "sig_level", "test", "alternative"}),
 }
 TT = {"statistic", "df", "p_value", "estimate", "ci_low", "ci_high", "cohens_d"}
 EXP = {
@@ -69,6 +70,7 @@ EXP = {
     "logistic_regression": {"coefficients", "std_errors", "z_values", "p_values", "deviance", "null_deviance",
                             "df_residual", "df_null", "aic", "n"},
     "shapiro_wilk": {"statistic", "p_value", "n"},
+    "power_ttest": {"n", "power", "delta", "sd", "sig_level"},
     "descriptive": {"n", "mean", "variance", "std_dev", "min", "q1", "median", "q3", "max",
                     "skewness", "kurtosis"},
 }
@@ -497,6 +499,22 @@ def x_shapiro(req):
     return {"statistic": r.statistic, "p_value": r.pvalue, "n": len(req["data"])}
 
 
+def x_power(req):
+    """SciPy's noncentral t (Boost's), and brentq for n."""
+    from scipy.optimize import brentq
+    samples = 2 if req.get("test", "two_sample") == "two_sample" else 1
+    sides = 2 if req.get("alternative", "two-sided") == "two-sided" else 1
+    sd, sig = req.get("sd", 1), req.get("sig_level", 0.05)
+
+    def power(n):
+        df = (n - 1) * samples
+        return st.nct.sf(st.t.isf(sig / sides, df), df, math.sqrt(n / samples) * req["delta"] / sd)
+    n = req.get("n")
+    if n is None:
+        n = brentq(lambda m: power(m) - req["power"], 2, 1e7, xtol=1e-13, rtol=1e-15)
+    return {"n": n, "power": power(n), "delta": req["delta"], "sd": sd, "sig_level": sig}
+
+
 def x_desc(req):
     x = np.asarray(req["data"], float)
     v, sh = unshift(x)
@@ -531,6 +549,7 @@ XCHECK = {
     "wilcoxon_signed_rank": x_wsr, "kruskal_wallis": x_kw, "levene": x_levene,
     "proportions_test": x_prop, "p_adjust": x_padj, "fisher_exact": x_fisher,
     "logistic_regression": x_logit, "shapiro_wilk": x_shapiro,
+    "power_ttest": x_power,
 }
 
 

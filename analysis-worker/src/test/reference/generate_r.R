@@ -10,7 +10,7 @@
 # Types: ttest_one_sample, ttest_independent, ttest_paired, anova_oneway,
 #        regression_ols, correlation (pearson, kendall), chi_square_independence,
 #        wilcoxon_signed_rank, kruskal_wallis, levene, proportions_test, p_adjust,
-#        fisher_exact, logistic_regression, shapiro_wilk.
+#        fisher_exact, logistic_regression, shapiro_wilk, power_ttest.
 #
 # Determinism: every section calls set.seed() with its own seed (default
 # Mersenne-Twister / Inversion / Rejection sampling, R >= 3.6), so a section's
@@ -721,6 +721,33 @@ sw_case("ties/int/n=25", gen(25, "int", 5, 2))
 sw_case("n=3/exact/equally_spaced", c(1, 2, 3))
 sw_case("offset1e9/n=30", OFF + gen(30, "norm", 0, 1))
 sw_case("heavy_tails/n=500", 3 * rt(500, 2))
+
+# ------------------------------------------------------------------ power of a t-test
+SRC_PW <- paste(RVER, "power.t.test(strict = FALSE, tol = 1e-12)")
+power_case <- function(name, n = NULL, power = NULL, delta, sd = NULL, sig_level = NULL, test = NULL, alternative = NULL) {
+  r <- power.t.test(n = n, power = power, delta = delta, sd = if (is.null(sd)) 1 else sd,
+                    sig.level = if (is.null(sig_level)) 0.05 else sig_level,
+                    type = if (is.null(test)) "two.sample" else chartr("_", ".", test),
+                    alternative = ralt(alternative), strict = FALSE, tol = 1e-12)
+  req <- compact(list(type = "power_ttest", n = n, power = power, delta = delta, sd = sd, sig_level = sig_level,
+                      test = test, alternative = alternative))
+  add_case(paste0("power_ttest/", name), SRC_PW, req,
+           list(n = r$n, power = r$power, delta = r$delta, sd = r$sd, sig_level = r$sig.level))
+}
+power_case("power/n=20/delta=1", n = 20, delta = 1)
+power_case("power/n=2/delta=1", n = 2, delta = 1)
+power_case("power/n=15.5/one_sample/one-sided", n = 15.5, delta = 0.5, test = "one_sample", alternative = "one-sided")
+power_case("power/n=30/paired/sd=2", n = 30, delta = 1.2, sd = 2, test = "paired")
+power_case("power/n=100/sig=0.01", n = 100, delta = 0.3, sig_level = 0.01)
+power_case("power/n=5000/small_delta", n = 5000, delta = 0.05)
+power_case("power/n=8/large_delta", n = 8, delta = 4)
+power_case("power/n=3000/ncp_above_37", n = 3000, delta = 1.5)  # where R switches to its normal approximation
+power_case("n/power=0.8/delta=1", power = 0.8, delta = 1)
+power_case("n/power=0.9/delta=0.5/one-sided", power = 0.9, delta = 0.5, alternative = "one-sided")
+power_case("n/power=0.8/one_sample/sd=3", power = 0.8, delta = 1, sd = 3, test = "one_sample")
+power_case("n/power=0.95/paired/sig=0.01", power = 0.95, delta = 0.4, test = "paired", sig_level = 0.01)
+power_case("n/power=0.5/delta=0.1", power = 0.5, delta = 0.1)
+power_case("n/power=0.99/delta=2", power = 0.99, delta = 2)
 
 # ------------------------------------------------------------------ write
 dir.create(dirname(OUT), recursive = TRUE, showWarnings = FALSE)

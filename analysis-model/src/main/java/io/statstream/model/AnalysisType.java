@@ -18,6 +18,7 @@ import io.statstream.model.request.PAdjust;
 import io.statstream.model.request.PairedTTest;
 import io.statstream.model.request.ProportionsTest;
 import io.statstream.model.request.ParsedRequest;
+import io.statstream.model.request.PowerTTest;
 import io.statstream.model.request.RequestFields;
 import io.statstream.model.request.SampleValues;
 import io.statstream.model.request.ShapiroWilk;
@@ -34,6 +35,7 @@ import io.statstream.model.result.LeveneResult;
 import io.statstream.model.result.LogisticRegressionResult;
 import io.statstream.model.result.MannWhitneyResult;
 import io.statstream.model.result.PAdjustResult;
+import io.statstream.model.result.PowerTTestResult;
 import io.statstream.model.result.ProportionsTestResult;
 import io.statstream.model.result.RegressionResult;
 import io.statstream.model.result.ShapiroWilkResult;
@@ -63,7 +65,8 @@ public enum AnalysisType implements WireEnum {
     P_ADJUST("p_adjust", PAdjust::read, PAdjustResult.class, PAdjust::sample),
     FISHER_EXACT("fisher_exact", FisherExact::read, FisherExactResult.class, FisherExact::sample),
     LOGISTIC_REGRESSION("logistic_regression", LogisticRegression::read, LogisticRegressionResult.class, LogisticRegression::sample),
-    SHAPIRO_WILK("shapiro_wilk", ShapiroWilk::read, ShapiroWilkResult.class, ShapiroWilk::sample);
+    SHAPIRO_WILK("shapiro_wilk", ShapiroWilk::read, ShapiroWilkResult.class, ShapiroWilk::sample),
+    POWER_TTEST("power_ttest", PowerTTest::read, PowerTTestResult.class, PowerTTest::sample);
 
     /** Reads a request of one type from its fields, collecting every violation. */
     @FunctionalInterface

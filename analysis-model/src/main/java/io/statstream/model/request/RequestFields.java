@@ -90,6 +90,47 @@ public final class RequestFields {
         return value == null ? defaultValue : value;
     }
 
+    /** An optional number with no default: null when absent or null. */
+    Double optionalNumber(String field) {
+        JsonNode node = optional(field);
+        return node == null ? null : finiteNumber(field, node);
+    }
+
+    /** A required finite number. */
+    Double requiredNumber(String field) {
+        JsonNode node = required(field);
+        return node == null ? null : finiteNumber(field, node);
+    }
+
+    /** {@code value} (when there is one) must be above {@code bound}. */
+    void above(String field, Double value, double bound) {
+        if (value != null && !(value > bound)) {
+            violation(field, ViolationCode.OUT_OF_RANGE, "must be greater than " + bound + ", got " + value);
+        }
+    }
+
+    /** {@code value} (when there is one) must be at least {@code minimum}; {@code why} says why. */
+    void notBelow(String field, Double value, double minimum, String why) {
+        if (value != null && !(value >= minimum)) {
+            violation(field, ViolationCode.OUT_OF_RANGE, "must be at least " + minimum + " " + why + ", got " + value);
+        }
+    }
+
+    /** {@code value} (when there is one) must be strictly between 0 and 1. */
+    void openUnitInterval(String field, Double value) {
+        if (value != null && !(value > 0 && value < 1)) {
+            violation(field, ViolationCode.OUT_OF_RANGE, "must be strictly between 0 and 1, got " + value);
+        }
+    }
+
+    /** Exactly one of two optional fields must be absent (or null): the one to solve for. */
+    void exactlyOneAbsent(String field, Object value, String otherField, Object otherValue) {
+        if ((value == null) == (otherValue == null)) {
+            violation(field, value == null ? ViolationCode.REQUIRED : ViolationCode.OUT_OF_RANGE,
+                    "exactly one of " + field + " and " + otherField + " must be absent or null: the one to solve for");
+        }
+    }
+
     /** An optional number strictly between 0 and 1, such as a confidence level. */
     double openUnitInterval(String field, double defaultValue) {
         double value = number(field, defaultValue);

@@ -99,7 +99,14 @@ public record InvalidRequest(String json, String field, ViolationCode code, Stri
                 new InvalidRequest("{\"type\":\"fisher_exact\",\"table\":[[1,2.5],[3,4]]}", "table[0][1]", OUT_OF_RANGE, "whole number"),
                 new InvalidRequest("{\"type\":\"logistic_regression\",\"y\":[0,2,1],\"x\":[[1],[2],[3]]}", "y[1]", OUT_OF_RANGE, "0 or 1"),
                 new InvalidRequest("{\"type\":\"logistic_regression\",\"y\":[0,1],\"x\":[[1],[2]]}", "y", TOO_SHORT, "for 2 coefficients"),
-                new InvalidRequest("{\"type\":\"shapiro_wilk\",\"data\":[1,2]}", "data", TOO_SHORT, "at least 3")
+                new InvalidRequest("{\"type\":\"shapiro_wilk\",\"data\":[1,2]}", "data", TOO_SHORT, "at least 3"),
+                new InvalidRequest("{\"type\":\"power_ttest\",\"n\":20,\"power\":0.8,\"delta\":1}", "n", OUT_OF_RANGE, "exactly one of n and power"),
+                new InvalidRequest("{\"type\":\"power_ttest\",\"delta\":1}", "n", REQUIRED, "exactly one of n and power"),
+                new InvalidRequest("{\"type\":\"power_ttest\",\"n\":1.5,\"delta\":1}", "n", OUT_OF_RANGE, "at least 2.0"),
+                new InvalidRequest("{\"type\":\"power_ttest\",\"power\":1,\"delta\":1}", "power", OUT_OF_RANGE, "strictly between 0 and 1"),
+                new InvalidRequest("{\"type\":\"power_ttest\",\"n\":10}", "delta", REQUIRED, "is required"),
+                new InvalidRequest("{\"type\":\"power_ttest\",\"n\":10,\"delta\":-1}", "delta", OUT_OF_RANGE, "greater than 0"),
+                new InvalidRequest("{\"type\":\"power_ttest\",\"n\":10,\"delta\":1,\"alternative\":\"less\"}", "alternative", INVALID_CHOICE, "\"one-sided\"")
         );
     }
 }

@@ -18,6 +18,7 @@ import io.statstream.model.request.OneSampleTTest;
 import io.statstream.model.request.OneWayAnova;
 import io.statstream.model.request.PAdjust;
 import io.statstream.model.request.PairedTTest;
+import io.statstream.model.request.PowerTTest;
 import io.statstream.model.request.ShapiroWilk;
 import io.statstream.model.request.ProportionsTest;
 import io.statstream.model.request.WilcoxonSignedRank;
@@ -63,7 +64,8 @@ public final class Engine {
             analysis(AnalysisType.P_ADJUST, PAdjust.class, new PAdjustAnalysis()),
             analysis(AnalysisType.FISHER_EXACT, FisherExact.class, new FisherExactAnalysis()),
             analysis(AnalysisType.LOGISTIC_REGRESSION, LogisticRegression.class, new LogisticRegressionAnalysis()),
-            analysis(AnalysisType.SHAPIRO_WILK, ShapiroWilk.class, new ShapiroWilkAnalysis()));
+            analysis(AnalysisType.SHAPIRO_WILK, ShapiroWilk.class, new ShapiroWilkAnalysis()),
+            analysis(AnalysisType.POWER_TTEST, PowerTTest.class, new PowerTTestAnalysis()));
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
