@@ -48,6 +48,7 @@ REQ = {
     "logistic_regression": ({"y", "x"}, {"intercept"}),
     "shapiro_wilk": ({"data"}, set()),
     "power_ttest": ({"delta"}, {"n", "power", "sd", "sig_level", "test", "alternative"}),
+    "tukey_hsd": ({"groups"}, {"confidence"}),
 }
 TT = {"statistic", "df", "p_value", "estimate", "ci_low", "ci_high", "cohens_d"}
 EXP = {
@@ -71,6 +72,7 @@ EXP = {
                             "df_residual", "df_null", "aic", "n"},
     "shapiro_wilk": {"statistic", "p_value", "n"},
     "power_ttest": {"n", "power", "delta", "sd", "sig_level"},
+    "tukey_hsd": {"comparisons"},
     "descriptive": {"n", "mean", "variance", "std_dev", "min", "q1", "median", "q3", "max",
                     "skewness", "kurtosis"},
 }
@@ -157,6 +159,12 @@ def compare(case, computed):
             continue
         tol = max(case.get("tolerances", {}).get(k, tol_default), CROSS_CHECK_TOLERANCE.get((t, k), 0))
         c = computed[k]
+        if isinstance(e, list) and e and isinstance(e[0], dict):  # a list of records: compare field by field
+            for i, (ed, cd) in enumerate(zip(e, c)):
+                sub = dict(case, expected={f: v for f, v in ed.items()})
+                sub["request"] = case["request"]
+                compare(sub, cd)
+            continue
         es = e if isinstance(e, list) else [e]
         cs = c if isinstance(c, (list, tuple, np.ndarray)) else [c]
         if len(es) != len(cs):
@@ -515,6 +523,19 @@ def x_power(req):
     return {"n": n, "power": power(n), "delta": req["delta"], "sd": sd, "sig_level": sig}
 
 
+def x_tukey(req):
+    """SciPy's tukey_hsd, compared field by field (the comparisons flattened)."""
+    groups = [np.asarray(g, float) for g in req["groups"]]
+    r = st.tukey_hsd(*groups)
+    ci = r.confidence_interval(confidence_level=req.get("confidence", 0.95))
+    out = []
+    for a in range(len(groups)):
+        for b in range(a + 1, len(groups)):
+            out.append({"group_a": a, "group_b": b, "diff": r.statistic[b, a], "ci_low": ci.low[b, a],
+                        "ci_high": ci.high[b, a], "p_value": r.pvalue[b, a]})
+    return {"comparisons": out}
+
+
 def x_desc(req):
     x = np.asarray(req["data"], float)
     v, sh = unshift(x)
@@ -549,7 +570,7 @@ XCHECK = {
     "wilcoxon_signed_rank": x_wsr, "kruskal_wallis": x_kw, "levene": x_levene,
     "proportions_test": x_prop, "p_adjust": x_padj, "fisher_exact": x_fisher,
     "logistic_regression": x_logit, "shapiro_wilk": x_shapiro,
-    "power_ttest": x_power,
+    "power_ttest": x_power, "tukey_hsd": x_tukey,
 }
 
 

@@ -10,7 +10,7 @@
 # Types: ttest_one_sample, ttest_independent, ttest_paired, anova_oneway,
 #        regression_ols, correlation (pearson, kendall), chi_square_independence,
 #        wilcoxon_signed_rank, kruskal_wallis, levene, proportions_test, p_adjust,
-#        fisher_exact, logistic_regression, shapiro_wilk, power_ttest.
+#        fisher_exact, logistic_regression, shapiro_wilk, power_ttest, tukey_hsd.
 #
 # Determinism: every section calls set.seed() with its own seed (default
 # Mersenne-Twister / Inversion / Rejection sampling, R >= 3.6), so a section's
@@ -73,7 +73,7 @@ compact <- function(l) l[!vapply(l, is.null, TRUE)]
 LINES <- character(0)
 NAMES <- character(0)
 TYPES <- character(0)
-add_case <- function(name, source, request, expected) {
+add_case <- function(name, source, request, expected, tolerance = NULL) {
   if (name %in% NAMES) stop("duplicate case name ", name)
   # sanity: p-values must be in (1e-300, 1]
   for (f in grep("p_value", names(expected), value = TRUE)) {
@@ -81,7 +81,7 @@ add_case <- function(name, source, request, expected) {
     p <- if (is.list(p)) unlist(Filter(is.numeric, p)) else unclass(p)
     if (any(!(p > 1e-300 & p <= 1))) stop(name, ": p-value out of range: ", paste(p, collapse = " "))
   }
-  line <- to_json(list(name = name, source = source, request = request, expected = expected))
+  line <- to_json(compact(list(name = name, source = source, request = request, expected = expected, tolerance = tolerance)))
   LINES <<- c(LINES, line)
   NAMES <<- c(NAMES, name)
   TYPES <<- c(TYPES, request$type)
@@ -748,6 +748,36 @@ power_case("n/power=0.8/one_sample/sd=3", power = 0.8, delta = 1, sd = 3, test =
 power_case("n/power=0.95/paired/sig=0.01", power = 0.95, delta = 0.4, test = "paired", sig_level = 0.01)
 power_case("n/power=0.5/delta=0.1", power = 0.5, delta = 0.1)
 power_case("n/power=0.99/delta=2", power = 0.99, delta = 2)
+
+# ------------------------------------------------------------------ Tukey's HSD
+# R's qtukey stops its secant iteration at a step of 1e-4, which leaves its quantile (and so the
+# intervals) good to about 1e-7 from 10 degrees of freedom up, where its ptukey agrees with SciPy's
+# to about 1e-10: those cases hold R to 1e-6. With 2 or 3 degrees of freedom R's quadrature is off
+# by up to 3e-3 (SciPy and the engine agree with each other to 1e-14 there): those cases hold R to
+# 5e-3. scipy.ndjson holds SciPy's tukey_hsd to 1e-9 at every size.
+SRC_TK <- paste(RVER, "TukeyHSD(aov(y ~ g))")
+tukey_case <- function(name, groups, confidence = NULL, tolerance = 1e-6) {
+  y <- unlist(groups)
+  g <- factor(rep(seq_along(groups), lengths(groups)))
+  t <- TukeyHSD(aov(y ~ g), conf.level = if (is.null(confidence)) 0.95 else confidence)$g
+  k <- length(groups)
+  pairs <- list(); row <- 0
+  for (a in 1:(k - 1)) for (b in (a + 1):k) {
+    row <- which(rownames(t) == paste0(b, "-", a))
+    pairs[[length(pairs) + 1]] <- list(group_a = a - 1, group_b = b - 1, diff = t[row, "diff"], ci_low = t[row, "lwr"],
+                                       ci_high = t[row, "upr"], p_value = t[row, "p adj"])
+  }
+  req <- compact(list(type = "tukey_hsd", groups = lapply(groups, arr), confidence = confidence))
+  add_case(paste0("tukey_hsd/", name), SRC_TK, req, list(comparisons = pairs), tolerance = tolerance)
+}
+set.seed(117)
+tukey_case("k=2/sizes=2,2/df=2", list(c(1, 3), c(5, 6)), tolerance = 5e-3)
+tukey_case("k=3/sizes=5,5,5", lapply(0:2, function(i) gen(5, "norm", 0.6 * i, 1)))
+tukey_case("k=4/unequal/conf=0.9", lapply(c(5, 7, 6, 8), function(n) gen(n, "norm", n / 10, 1)), confidence = 0.9)
+tukey_case("k=5/sizes=20", lapply(0:4, function(i) gen(20, "norm", 0.3 * i, 1.5)))
+tukey_case("k=6/large/n=600", lapply(0:5, function(i) gen(100, "norm", 0.05 * i, 1)))
+tukey_case("ties/round1/k=3", lapply(0:2, function(i) gen(12, "r1", 0.4 * i, 1)))
+tukey_case("df=3/k=3", list(c(1, 2), c(3, 4.5), c(2.5, 6)), tolerance = 5e-3)
 
 # ------------------------------------------------------------------ write
 dir.create(dirname(OUT), recursive = TRUE, showWarnings = FALSE)

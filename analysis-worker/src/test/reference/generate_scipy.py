@@ -18,6 +18,10 @@ Types:
       exact=FALSE, correct=TRUE); statistic = R's V, the sum of the ranks of the
       positive differences (SciPy's statistic with alternative "greater"; its
       two-sided statistic is min(V, n(n+1)/2 - V), the same p-value).
+  tukey_hsd      scipy.stats.tukey_hsd(*groups): diff = mean(b) - mean(a) for each
+      pair a < b in R's order, its interval from studentized_range.ppf, p-value
+      from studentized_range.sf (SciPy integrates to about 1e-10, where R's
+      qtukey stops at a 1e-4 step).
   kruskal_wallis scipy.stats.kruskal(*groups): H with the tie correction,
       chi-square p with groups - 1 degrees of freedom, as R's kruskal.test.
   descriptive    numpy mean / var(ddof=1) / std(ddof=1) / min / max,
@@ -274,6 +278,37 @@ def wsr_cases():
     wsr_case("small_p/n=100/less", gen(rs, 100, "norm", 0, 1), gen(rs, 100, "norm", 1, 1), None, "less")
 
 
+# ------------------------------------------------------------------ Tukey's HSD
+def tukey_comparisons(groups, confidence):
+    r = st.tukey_hsd(*groups)
+    ci = r.confidence_interval(confidence_level=confidence)
+    out = []
+    for a in range(len(groups)):
+        for b in range(a + 1, len(groups)):
+            out.append({"group_a": a, "group_b": b, "diff": fl(r.statistic[b, a]), "ci_low": fl(ci.low[b, a]),
+                        "ci_high": fl(ci.high[b, a]), "p_value": fl(r.pvalue[b, a])})
+    return out
+
+
+def tukey_case(name, groups, confidence=None):
+    groups = [np.asarray(g, float) for g in groups]
+    req = {"type": "tukey_hsd", "groups": [flist(g) for g in groups]}
+    if confidence is not None:
+        req["confidence"] = confidence
+    add_case("tukey_hsd/scipy/" + name, SRC + " tukey_hsd", req,
+             {"comparisons": tukey_comparisons(groups, confidence or 0.95)})
+
+
+def tukey_cases():
+    rs = np.random.RandomState(207)
+    tukey_case("k=2/df=2", [[1.0, 3.0], [5.0, 6.0]])
+    tukey_case("k=3/sizes=5", [gen(rs, 5, "norm", 0.6 * i, 1) for i in range(3)])
+    tukey_case("k=4/unequal/conf=0.9", [gen(rs, n, "norm", n / 10, 1) for n in (5, 7, 6, 8)], 0.9)
+    tukey_case("k=5/sizes=20", [gen(rs, 20, "norm", 0.3 * i, 1.5) for i in range(5)])
+    tukey_case("k=8/sizes=30/conf=0.99", [gen(rs, 30, "norm", 0.15 * i, 1) for i in range(8)], 0.99)
+    tukey_case("k=3/df=500", [gen(rs, 170, "norm", 0.1 * i, 1) for i in range(3)])
+
+
 # ------------------------------------------------------------------ Kruskal-Wallis
 def kw_case(name, groups):
     groups = [np.asarray(g, float) for g in groups]
@@ -394,6 +429,7 @@ def main():
     pooled_single_cases()
     wsr_cases()
     kw_cases()
+    tukey_cases()
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w", newline="\n") as fh:
         for line in LINES:

@@ -22,6 +22,7 @@ import io.statstream.model.request.PowerTTest;
 import io.statstream.model.request.RequestFields;
 import io.statstream.model.request.SampleValues;
 import io.statstream.model.request.ShapiroWilk;
+import io.statstream.model.request.TukeyHsd;
 import io.statstream.model.request.WilcoxonSignedRank;
 import io.statstream.model.result.AnalysisResult;
 import io.statstream.model.result.AnovaResult;
@@ -40,6 +41,7 @@ import io.statstream.model.result.ProportionsTestResult;
 import io.statstream.model.result.RegressionResult;
 import io.statstream.model.result.ShapiroWilkResult;
 import io.statstream.model.result.TTestResult;
+import io.statstream.model.result.TukeyHsdResult;
 import io.statstream.model.result.WilcoxonSignedRankResult;
 
 /**
@@ -66,7 +68,8 @@ public enum AnalysisType implements WireEnum {
     FISHER_EXACT("fisher_exact", FisherExact::read, FisherExactResult.class, FisherExact::sample),
     LOGISTIC_REGRESSION("logistic_regression", LogisticRegression::read, LogisticRegressionResult.class, LogisticRegression::sample),
     SHAPIRO_WILK("shapiro_wilk", ShapiroWilk::read, ShapiroWilkResult.class, ShapiroWilk::sample),
-    POWER_TTEST("power_ttest", PowerTTest::read, PowerTTestResult.class, PowerTTest::sample);
+    POWER_TTEST("power_ttest", PowerTTest::read, PowerTTestResult.class, PowerTTest::sample),
+    TUKEY_HSD("tukey_hsd", TukeyHsd::read, TukeyHsdResult.class, TukeyHsd::sample);
 
     /** Reads a request of one type from its fields, collecting every violation. */
     @FunctionalInterface

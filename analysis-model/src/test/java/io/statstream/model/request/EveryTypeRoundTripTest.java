@@ -34,7 +34,8 @@ class EveryTypeRoundTripTest {
             Map.entry(AnalysisType.FISHER_EXACT, "{\"type\":\"fisher_exact\",\"table\":[[1,2],[3,4]]}"),
             Map.entry(AnalysisType.LOGISTIC_REGRESSION, "{\"type\":\"logistic_regression\",\"y\":[0,1,1],\"x\":[[1],[2],[3]]}"),
             Map.entry(AnalysisType.SHAPIRO_WILK, "{\"type\":\"shapiro_wilk\",\"data\":[1,2,4]}"),
-            Map.entry(AnalysisType.POWER_TTEST, "{\"type\":\"power_ttest\",\"n\":20,\"delta\":1}")));
+            Map.entry(AnalysisType.POWER_TTEST, "{\"type\":\"power_ttest\",\"n\":20,\"delta\":1}"),
+            Map.entry(AnalysisType.TUKEY_HSD, "{\"type\":\"tukey_hsd\",\"groups\":[[1,2],[3]]}")));
     private static final Map<AnalysisType, String> CANONICAL = new EnumMap<>(Map.ofEntries(
             Map.entry(AnalysisType.TTEST_ONE_SAMPLE, "{\"alternative\":\"two-sided\",\"confidence\":0.95,\"data\":[1,2],\"mu\":0,\"type\":\"ttest_one_sample\"}"),
             Map.entry(AnalysisType.TTEST_INDEPENDENT, "{\"a\":[1,2],\"alternative\":\"two-sided\",\"b\":[3,4],\"confidence\":0.95,\"equal_var\":false,\"type\":\"ttest_independent\"}"),
@@ -53,7 +54,8 @@ class EveryTypeRoundTripTest {
             Map.entry(AnalysisType.FISHER_EXACT, "{\"alternative\":\"two-sided\",\"confidence\":0.95,\"table\":[[1,2],[3,4]],\"type\":\"fisher_exact\"}"),
             Map.entry(AnalysisType.LOGISTIC_REGRESSION, "{\"intercept\":true,\"type\":\"logistic_regression\",\"x\":[[1],[2],[3]],\"y\":[0,1,1]}"),
             Map.entry(AnalysisType.SHAPIRO_WILK, "{\"data\":[1,2,4],\"type\":\"shapiro_wilk\"}"),
-            Map.entry(AnalysisType.POWER_TTEST, "{\"alternative\":\"two-sided\",\"delta\":1,\"n\":20,\"power\":null,\"sd\":1,\"sig_level\":0.05,\"test\":\"two_sample\",\"type\":\"power_ttest\"}")));
+            Map.entry(AnalysisType.POWER_TTEST, "{\"alternative\":\"two-sided\",\"delta\":1,\"n\":20,\"power\":null,\"sd\":1,\"sig_level\":0.05,\"test\":\"two_sample\",\"type\":\"power_ttest\"}"),
+            Map.entry(AnalysisType.TUKEY_HSD, "{\"confidence\":0.95,\"groups\":[[1,2],[3]],\"type\":\"tukey_hsd\"}")));
 
     @ParameterizedTest
     @EnumSource(AnalysisType.class)

@@ -21,6 +21,7 @@ import io.statstream.model.request.PairedTTest;
 import io.statstream.model.request.PowerTTest;
 import io.statstream.model.request.ShapiroWilk;
 import io.statstream.model.request.ProportionsTest;
+import io.statstream.model.request.TukeyHsd;
 import io.statstream.model.request.WilcoxonSignedRank;
 import io.statstream.model.result.AnalysisFailure;
 import io.statstream.model.result.AnalysisResult;
@@ -65,7 +66,8 @@ public final class Engine {
             analysis(AnalysisType.FISHER_EXACT, FisherExact.class, new FisherExactAnalysis()),
             analysis(AnalysisType.LOGISTIC_REGRESSION, LogisticRegression.class, new LogisticRegressionAnalysis()),
             analysis(AnalysisType.SHAPIRO_WILK, ShapiroWilk.class, new ShapiroWilkAnalysis()),
-            analysis(AnalysisType.POWER_TTEST, PowerTTest.class, new PowerTTestAnalysis()));
+            analysis(AnalysisType.POWER_TTEST, PowerTTest.class, new PowerTTestAnalysis()),
+            analysis(AnalysisType.TUKEY_HSD, TukeyHsd.class, new TukeyHsdAnalysis()));
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 

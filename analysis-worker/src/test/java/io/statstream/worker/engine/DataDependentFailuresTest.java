@@ -56,6 +56,7 @@ class DataDependentFailuresTest {
             "{\"type\":\"logistic_regression\",\"y\":[1,1,1],\"x\":[[1],[2],[3]]}         | separation",
             "{\"type\":\"shapiro_wilk\",\"data\":[2.5,2.5,2.5,2.5]}                     | all values are identical",
             "{\"type\":\"power_ttest\",\"power\":0.06,\"delta\":5}                      | fewer than 2 per group",
+            "{\"type\":\"tukey_hsd\",\"groups\":[[1,1],[2,2,2]]}                       | within-group variance is zero",
             "{\"type\":\"logistic_regression\",\"y\":[0,1,0,1,1],\"x\":[[1,2],[2,4],[3,6],[4,8],[5,10]]} | singular design",
             "{\"type\":\"fisher_exact\",\"table\":[[0,5],[0,4]]}                      | zero marginal",
             "{\"type\":\"proportions_test\",\"successes\":[5,8],\"trials\":[5,8]}       | every trial succeeded",

@@ -93,6 +93,11 @@ class ReferenceFixturesTest {
             for (int i = 0; i < expected.size(); i++) {
                 compare(path + "[" + i + "]", expected.get(i), actual.get(i), tolerance, mismatches);
             }
+        } else if (expected.isObject()) {
+            for (Iterator<String> fields = expected.fieldNames(); fields.hasNext(); ) {
+                String field = fields.next();
+                compare(path + "." + field, expected.get(field), actual.get(field), tolerance, mismatches);
+            }
         } else if (expected.isNumber()) {
             double e = expected.doubleValue();
             double a = actual.doubleValue();

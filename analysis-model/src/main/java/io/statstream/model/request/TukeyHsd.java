@@ -1,0 +1,46 @@
+package io.statstream.model.request;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statstream.model.AnalysisType;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/** Tukey's honest significant differences: every pair of groups' means compared, family-wise. */
+public record TukeyHsd(double[][] groups, double confidence) implements AnalysisRequest {
+    public static final int MIN_GROUPS = 2;
+    public static final int MIN_GROUP_SIZE = 1;
+    /** Each pair costs an evaluation of the studentized range: bounded so that a request stays cheap. */
+    public static final int MAX_GROUPS = 50;
+
+    public TukeyHsd {
+        Objects.requireNonNull(groups, "groups");
+    }
+
+    @Override
+    public AnalysisType type() {
+        return AnalysisType.TUKEY_HSD;
+    }
+
+    /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
+    public static ObjectNode sample(SampleValues values, int n) {
+        ObjectNode sample = values.object();
+        ArrayNode groups = sample.putArray("groups");
+        for (int g = 0; g < 3; g++) {
+            groups.add(values.normals(n / 3, 0.5 * g));
+        }
+        return sample;
+    }
+
+    public static ParsedRequest read(RequestFields fields) {
+        double[][] groups = fields.rows("groups", MIN_GROUPS, MIN_GROUP_SIZE);
+        if (groups != null) {
+            int total = Arrays.stream(groups).mapToInt(g -> g.length).sum();
+            fields.atLeast("groups", total, groups.length + 1, "in all (one more than the number of groups)");
+            fields.atMost("groups", groups.length, MAX_GROUPS, "groups (each pair is a comparison)");
+        }
+        double confidence = fields.openUnitInterval("confidence", TTests.DEFAULT_CONFIDENCE);
+        return fields.build(() -> new TukeyHsd(groups, confidence));
+    }
+}

@@ -1,0 +1,124 @@
+package io.statstream.worker.engine;
+
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+import org.apache.commons.math3.special.Erf;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * The studentized range distribution (Commons Math has none): the range of {@code k} standard
+ * normals divided by an independent sqrt(χ²_ν / ν). Its CDF is a double integral,
+ * P(Q ≤ q) = ∫ g_ν(s) W(q s) ds with W(w) = k ∫ φ(z) [Φ(z + w) − Φ(z)]^(k−1) dz, computed here
+ * by composite Gauss-Legendre rules on ranges outside which the integrands are below 1e-17
+ * (R's {@code ptukey} uses coarser rules, good to about 1e-6 by its documentation).
+ */
+final class StudentizedRange {
+    private static final int POINTS = 12;
+    private static final double Z_LIMIT = 8.5;
+    private static final int Z_PIECES = 17;
+    private static final int S_PIECES = 24;
+    private static final double[] Z_NODES;
+    private static final double[] Z_WEIGHTS; // Gauss weight × φ(z)
+    private static final double[] Z_CDF;     // Φ(z)
+
+    static {
+        GaussIntegratorFactory factory = new GaussIntegratorFactory();
+        Z_NODES = new double[Z_PIECES * POINTS];
+        Z_WEIGHTS = new double[Z_NODES.length];
+        Z_CDF = new double[Z_NODES.length];
+        double width = 2 * Z_LIMIT / Z_PIECES;
+        for (int piece = 0; piece < Z_PIECES; piece++) {
+            double from = -Z_LIMIT + piece * width;
+            GaussIntegrator rule = factory.legendre(POINTS, from, from + width);
+            for (int i = 0; i < POINTS; i++) {
+                int at = piece * POINTS + i;
+                Z_NODES[at] = rule.getPoint(i);
+                Z_WEIGHTS[at] = rule.getWeight(i) * Math.exp(-0.5 * Z_NODES[at] * Z_NODES[at]) / Math.sqrt(2 * Math.PI);
+                Z_CDF[at] = phi(Z_NODES[at]);
+            }
+        }
+    }
+
+    private final int k;
+    private final double[] sNodes;
+    private final double[] sWeights; // Gauss weight × density of s
+
+    /** The distribution for {@code k} means and {@code df} degrees of freedom. */
+    StudentizedRange(int k, double df) {
+        this.k = k;
+        // s = sqrt(χ²_ν / ν): integrate where its density is not negligible.
+        double low = Math.sqrt(chiSquareBound(df, false) / df);
+        double high = Math.sqrt(chiSquareBound(df, true) / df);
+        GaussIntegratorFactory factory = new GaussIntegratorFactory();
+        sNodes = new double[S_PIECES * POINTS];
+        sWeights = new double[sNodes.length];
+        double width = (high - low) / S_PIECES;
+        double logNormalizer = 0.5 * df * Math.log(df) - Gamma.logGamma(0.5 * df) - (0.5 * df - 1) * Math.log(2);
+        for (int piece = 0; piece < S_PIECES; piece++) {
+            double from = low + piece * width;
+            GaussIntegrator rule = factory.legendre(POINTS, from, from + width);
+            for (int i = 0; i < POINTS; i++) {
+                int at = piece * POINTS + i;
+                double s = rule.getPoint(i);
+                sNodes[at] = s;
+                sWeights[at] = rule.getWeight(i) * Math.exp(logNormalizer + (df - 1) * Math.log(s) - 0.5 * df * s * s);
+            }
+        }
+    }
+
+    /** P(Q > q). */
+    double upper(double q) {
+        return Math.max(0, 1 - cdf(q));
+    }
+
+    /** The q with P(Q ≤ q) = {@code probability}. */
+    double quantile(double probability) {
+        double high = 8;
+        while (cdf(high) < probability) {
+            high *= 2;
+        }
+        return new BrentSolver(1e-14, 1e-14).solve(1_000, q -> cdf(q) - probability, 0, high);
+    }
+
+    double cdf(double q) {
+        if (q <= 0) {
+            return 0;
+        }
+        double p = 0;
+        for (int j = 0; j < sNodes.length; j++) {
+            p += sWeights[j] * rangeCdf(q * sNodes[j]);
+        }
+        return Math.min(1, p);
+    }
+
+    /** W(w): the probability that the range of k standard normals is below w. */
+    private double rangeCdf(double w) {
+        double sum = 0;
+        for (int i = 0; i < Z_NODES.length; i++) {
+            double inside = phi(Z_NODES[i] + w) - Z_CDF[i];
+            sum += Z_WEIGHTS[i] * Math.pow(inside, k - 1);
+        }
+        return Math.min(1, k * sum);
+    }
+
+    private static double phi(double z) {
+        return 0.5 * Erf.erfc(-z / Math.sqrt(2));
+    }
+
+    /** A χ²_ν value beyond which (upper) or below which (lower) the probability is under 1e-17. */
+    private static double chiSquareBound(double df, boolean upper) {
+        double x = df;
+        if (upper) {
+            while (Gamma.regularizedGammaQ(0.5 * df, 0.5 * x) > 1e-17) {
+                x *= 1.5;
+                x += 10;
+            }
+            return x;
+        }
+        while (x > 1e-300 && Gamma.regularizedGammaP(0.5 * df, 0.5 * x) > 1e-17) {
+            x /= 1.5;
+        }
+        return x;
+    }
+}
