@@ -1,6 +1,7 @@
 package io.statstream.cli;
 
 import io.statstream.launcher.LocalPipeline;
+import io.statstream.model.AnalysisType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,27 @@ class CliIT {
         Run top = run("warm", "--top", "5");
         assertEquals(0, top.exit(), top.err());
         assertTrue(top.out().startsWith("read 5, already warm 5"), top.out());
+    }
+
+    @Test
+    void everyAnalysisTypeGoesThroughSubmitAndWait() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (AnalysisType type : AnalysisType.values()) {
+            lines.add(type.sample(30, System.nanoTime()).toString());
+        }
+        Path requests = Files.write(work.resolve("every-type.ndjson"), lines, StandardCharsets.UTF_8);
+        Path keys = work.resolve("every-type-keys.txt");
+        Run submit = run("submit", requests.toString(), "--keys", keys.toString());
+        assertEquals(0, submit.exit(), submit.err());
+        Path results = work.resolve("every-type-results.ndjson");
+        Run wait = run("wait", keys.toString(), "--out", results.toString(), "--timeout", "60");
+        assertEquals(0, wait.exit(), wait.err());
+        List<String> resultLines = Files.readAllLines(results);
+        assertEquals(AnalysisType.values().length, resultLines.size());
+        for (AnalysisType type : AnalysisType.values()) {
+            assertTrue(resultLines.stream().anyMatch(line -> line.contains("\"type\":\"" + type.wireName() + "\"")
+                    && line.contains("\"status\":\"done\"")), type + " in " + resultLines);
+        }
     }
 
     private Run run(String... args) throws Exception {
