@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,14 +48,14 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     public static RedisServerProcess start(Path binary) throws IOException, InterruptedException {
-        RedisServerProcess redis = new RedisServerProcess(binary, freePort(), List.of());
+        RedisServerProcess redis = new RedisServerProcess(binary, FreePorts.any(), List.of());
         redis.start();
         return redis;
     }
 
     /** A server that takes TLS connections only ({@code rediss://}), with this PEM certificate and key. */
     public static RedisServerProcess startWithTls(Path binary, Path certificate, Path key) throws IOException, InterruptedException {
-        RedisServerProcess redis = new RedisServerProcess(binary, freePort(), List.of("--tls-cert-file", certificate.toString(),
+        RedisServerProcess redis = new RedisServerProcess(binary, FreePorts.any(), List.of("--tls-cert-file", certificate.toString(),
                 "--tls-key-file", key.toString(), "--tls-ca-cert-file", certificate.toString(), "--tls-auth-clients", "no"));
         redis.start();
         return redis;
@@ -160,10 +159,4 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.statstream.launcher;
 
 import io.statstream.api.ApiMain;
+import io.statstream.embedded.FreePorts;
 import io.statstream.model.topic.Topics;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class AbuseIT {
         try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
              ServiceProcesses services = new ServiceProcesses();
              KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
-            int port = ServiceProcesses.freePort();
+            int port = FreePorts.any();
             services.launch(ApiMain.class, "abuse-api", Map.of("KAFKA_BOOTSTRAP_SERVERS", pipeline.bootstrapServers(),
                     "REDIS_URL", pipeline.redis().orElseThrow(() -> new AssertionError("needs redis-server")).url(),
                     "HTTP_PORT", Integer.toString(port), "HTTP_HOST", "127.0.0.1", "BATCH_MAX_BODY_BYTES", Integer.toString(8 << 20)));

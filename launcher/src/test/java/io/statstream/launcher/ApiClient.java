@@ -93,15 +93,18 @@ final class ApiClient {
                 .thenApply(r -> new Reply(r.statusCode(), r)));
     }
 
-    /** Polls a key the way a dashboard does, until its result is there or the deadline passes. */
+    /** The key's answer once its result is stored, or the last answer at the deadline: long polls (?wait=), no sleeping. */
     Reply awaitResult(String key, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Reply reply = get("/v1/analyses/" + key);
+            long leftSeconds = Math.max(1, Math.min(25, Duration.ofNanos(deadline - System.nanoTime()).toSeconds()));
+            Reply reply = get("/v1/analyses/" + key + "?wait=" + leftSeconds + "s");
             if (reply.status() == 200 || System.nanoTime() > deadline) {
                 return reply;
             }
-            Thread.sleep(25);
+            if (reply.status() == 404) {
+                Thread.sleep(25); // not known yet (its submission still on its way): a wait only parks known keys
+            }
         }
     }
 

@@ -2,12 +2,12 @@ package io.statstream.launcher;
 
 import io.statstream.api.ApiServer;
 import io.statstream.api.ApiSettings;
+import io.statstream.embedded.FreePorts;
 import io.statstream.runtime.Metrics;
 import io.statstream.store.InProcessResultStore;
 import io.statstream.store.ResultStoreOptions;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,9 +36,7 @@ record ApiWithoutBroker(InProcessResultStore store, ApiServer server, ApiClient 
 
     /** A port that was free a moment ago and is closed again: nothing listens there. */
     private static int deadPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FreePorts.any();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.statstream.launcher;
 
+import io.statstream.embedded.FreePorts;
 import io.statstream.runtime.TopicSetup;
 import org.apache.kafka.common.Uuid;
 
@@ -65,8 +66,8 @@ final class KafkaBrokerProcess implements AutoCloseable {
         int[] controllerPorts = new int[size];
         List<String> voters = new ArrayList<>();
         for (int node = 0; node < size; node++) {
-            ports[node] = ServiceProcesses.freePort();
-            controllerPorts[node] = ServiceProcesses.freePort();
+            ports[node] = FreePorts.any();
+            controllerPorts[node] = FreePorts.any();
             voters.add((node + 1) + "@127.0.0.1:" + controllerPorts[node]);
         }
         // The internal topics replicated as statstream's own are on a cluster of this size.

@@ -3,6 +3,7 @@ package io.statstream.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statstream.api.ApiMain;
 import io.statstream.embedded.EmbeddedKafka;
+import io.statstream.embedded.FreePorts;
 import io.statstream.embedded.RedisServerProcess;
 import io.statstream.model.topic.Topics;
 import io.statstream.store.ResultSinkMain;
@@ -187,7 +188,7 @@ class ProcessFaultsIT {
             this.kafka = kafka;
             this.redis = redis;
             this.probe = new KafkaProbe(bootstrapServers);
-            int httpPort = ServiceProcesses.freePort();
+            int httpPort = FreePorts.any();
             env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "REDIS_URL", redis.url(),
                     "HTTP_PORT", Integer.toString(httpPort), "HTTP_HOST", "127.0.0.1", "TOPIC_PARTITIONS", "3", "METRICS_PORT", "0",
                     // Every answer from the store itself: the API's near cache would hide a store that lost results.

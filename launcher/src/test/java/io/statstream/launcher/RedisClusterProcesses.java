@@ -1,5 +1,6 @@
 package io.statstream.launcher;
 
+import io.statstream.embedded.FreePorts;
 import io.statstream.embedded.RedisServerProcess;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class RedisClusterProcesses implements AutoCloseable {
         RedisClusterProcesses cluster = new RedisClusterProcesses();
         try {
             for (int i = 0; i < 6; i++) {
-                int port = ServiceProcesses.freePort();
+                int port = FreePorts.any();
                 Process node = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                         "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
                         "--cluster-node-timeout", "2000", "--dir", dir.toString(), "--save", "", "--appendonly", "no",

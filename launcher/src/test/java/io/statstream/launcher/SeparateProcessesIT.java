@@ -2,6 +2,7 @@ package io.statstream.launcher;
 
 import io.statstream.api.ApiMain;
 import io.statstream.embedded.EmbeddedKafka;
+import io.statstream.embedded.FreePorts;
 import io.statstream.embedded.RedisServerProcess;
 import io.statstream.store.ResultSinkMain;
 import io.statstream.worker.service.WorkerMain;
@@ -31,7 +32,7 @@ class SeparateProcessesIT {
              RedisServerProcess redis = RedisServerProcess.start(redisBinary);
              // Closed first: the services stop while Kafka and Redis are still there, as an operator would.
              ServiceProcesses services = new ServiceProcesses()) {
-            int httpPort = ServiceProcesses.freePort();
+            int httpPort = FreePorts.any();
             Map<String, String> env = Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "REDIS_URL", redis.url(),
