@@ -13,7 +13,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A rollout gone wrong and put right: a worker stricter than the API dead-letters an accepted
@@ -25,11 +24,7 @@ class DeadLetterReplayIT {
 
     @Test
     void aDeadLetterReplayedAfterTheFixIsComputed() throws Exception {
-        Path binary = RedisServerProcess.findBinary().orElse(null);
-        if (binary == null && System.getenv("CI") != null) {
-            fail("CI promises a real Redis: install redis-server");
-        }
-        assumeTrue(binary != null, "needs a redis-server on the PATH");
+        Path binary = Prerequisites.redisServer();
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
              RedisServerProcess redis = RedisServerProcess.start(binary);
              KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers())) {

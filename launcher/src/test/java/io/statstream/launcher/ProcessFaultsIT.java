@@ -210,8 +210,7 @@ class ProcessFaultsIT {
         }
 
         private static Topology start(String name, AutoCloseable kafka, String bootstrapServers) throws Exception {
-            RedisServerProcess redis = RedisServerProcess.start(RedisServerProcess.findBinary()
-                    .orElseThrow(() -> new AssertionError("the fault suite needs redis-server on the PATH")));
+            RedisServerProcess redis = RedisServerProcess.start(Prerequisites.redisServer());
             Topology topology = new Topology(name, kafka, bootstrapServers, redis);
             topology.worker = topology.launchWorker();
             topology.sink = topology.launchSink();

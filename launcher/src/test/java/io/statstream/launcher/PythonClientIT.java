@@ -2,7 +2,6 @@ package io.statstream.launcher;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Python client's own tests (clients/python/tests, Python's unittest) run by the system's
@@ -24,7 +21,7 @@ class PythonClientIT {
 
     @Test
     void thePythonClientsTestsPassAgainstALivePipeline() throws Exception {
-        String python = python3();
+        String python = Prerequisites.onPath("python3").toString();
         try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"))) {
             ProcessBuilder tests = new ProcessBuilder(python, "-m", "unittest", "discover", "-s", "tests", "-v")
                     .directory(CLIENT.toFile())
@@ -39,18 +36,5 @@ class PythonClientIT {
             assertEquals(0, process.exitValue(), output);
             assertTrue(!output.contains("skipped"), "no live test may be skipped here:\n" + output);
         }
-    }
-
-    private static String python3() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, "python3"))) {
-                return Path.of(dir, "python3").toString();
-            }
-        }
-        if (System.getenv("CI") != null) {
-            fail("CI promises the Python client's tests: install python3");
-        }
-        assumeTrue(false, "no python3 on the PATH");
-        return null;
     }
 }

@@ -27,7 +27,7 @@ final class RedisClusterProcesses implements AutoCloseable {
     }
 
     static RedisClusterProcesses start() throws Exception {
-        Path binary = RedisServerProcess.findBinary().orElseThrow(() -> new AssertionError("needs redis-server on the PATH"));
+        Path binary = Prerequisites.redisServer();
         Path cli = binary.resolveSibling("redis-cli");
         Path dir = Files.createTempDirectory("statstream-redis-cluster-");
         Files.createDirectories(LOGS);

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Redis goes away while results arrive; when it is back, every result reaches it. None is lost. */
 class RedisOutageIT {
@@ -25,8 +24,7 @@ class RedisOutageIT {
     void resultsComputedWhileRedisIsDownAreStoredWhenItIsBack() throws Exception {
         try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
              KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
-            assumeTrue(pipeline.redis().isPresent(), "needs a redis-server on the PATH");
-            RedisServerProcess redis = pipeline.redis().get();
+            RedisServerProcess redis = RedisRestartedEmptyIT.realRedis(pipeline);
             List<CanonicalForm> requests = Requests.distinct(RESULTS, System.nanoTime());
 
             redis.stop();

@@ -3,7 +3,6 @@ package io.statstream.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.statstream.embedded.RedisServerProcess;
 import io.statstream.model.json.Json;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.store.HotKeys;
@@ -46,7 +45,7 @@ class RequestBoundsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        RedisServerProcess.findBinary().orElseThrow(() -> new AssertionError("these bounds are Redis's: redis-server must be on the PATH"));
+        Prerequisites.redisServer(); // these bounds are Redis's
         pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "MAX_WAITING_KEYS", "5", "MAX_WAITING_KEYS_PER_CLIENT", "3",
                 "LOOKUP_MAX_REPLY_BYTES", "2048", "BATCH_MAX_BODY_BYTES", "65536"));
         api = new ApiClient(pipeline.apiUri());

@@ -17,7 +17,6 @@ import java.util.Map;
 import static io.statstream.launcher.RedisOutageIT.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The docker-compose topology without Docker: the worker, the sink and the API each in a JVM of its
@@ -26,8 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class SeparateProcessesIT {
     @Test
     void threeServicesAsProcessesAnswerASubmission() throws Exception {
-        Path redisBinary = RedisServerProcess.findBinary().orElse(null);
-        assumeTrue(redisBinary != null, "needs a redis-server on the PATH");
+        Path redisBinary = Prerequisites.redisServer();
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
              RedisServerProcess redis = RedisServerProcess.start(redisBinary);
              // Closed first: the services stop while Kafka and Redis are still there, as an operator would.

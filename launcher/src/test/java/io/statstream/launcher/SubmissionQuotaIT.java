@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statstream.api.ApiServer;
 import io.statstream.api.ApiSettings;
 import io.statstream.api.access.ApiKeys;
-import io.statstream.embedded.RedisServerProcess;
 import io.statstream.runtime.Metrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +31,7 @@ class SubmissionQuotaIT {
 
     @BeforeAll
     static void start() throws Exception {
-        RedisServerProcess.findBinary().orElseThrow(() -> new AssertionError("shared shares need redis-server on the PATH"));
+        Prerequisites.redisServer(); // the shares two instances draw on are in Redis
         Map<String, String> env = new HashMap<>(Map.of("HTTP_PORT", "0",
                 // "small" may spend 3 misses at once (1 a second, 3 s of burst); "other" 100 a second
                 "API_KEYS", String.join(";", ApiKeys.sha256Hex(SMALL) + " small submit 1",

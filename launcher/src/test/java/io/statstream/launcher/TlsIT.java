@@ -34,7 +34,7 @@ class TlsIT {
         Path certificate = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         selfSigned(certificate, key);
-        Path binary = RedisServerProcess.findBinary().orElseThrow(() -> new AssertionError("redis-server must be on the PATH"));
+        Path binary = Prerequisites.redisServer();
         try (RedisServerProcess redis = RedisServerProcess.startWithTls(binary, certificate, key);
              LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0",
                      "REDIS_URL", redis.url(), "REDIS_TLS_CA_FILE", certificate.toString(),

@@ -31,8 +31,7 @@ class UnfinishedWorkIT {
     @Test
     void aClientAtItsCapOfUnfinishedWorkWaitsUntilSomeIsDone() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
-             RedisServerProcess redis = RedisServerProcess.start(RedisServerProcess.findBinary()
-                     .orElseThrow(() -> new AssertionError("needs redis-server")));
+             RedisServerProcess redis = RedisServerProcess.start(Prerequisites.redisServer());
              ResultStore store = ResultStores.open(redis.url(), ResultStoreOptions.DEFAULT, Metrics.registry("test"))) {
             Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "REDIS_URL", redis.url(),
                     "HTTP_PORT", "0", "HTTP_HOST", "127.0.0.1", "TOPIC_PARTITIONS", "1",
