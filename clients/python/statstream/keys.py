@@ -61,10 +61,10 @@ def canonical_number(value):
     sign = "-" if value < 0 else ""
     mantissa, _, exponent = repr(abs(value)).partition("e")
     whole, _, fraction = mantissa.partition(".")
-    digits = (whole + fraction).lstrip("0")
-    point = len(whole) + (int(exponent) if exponent else 0) - (len(whole + fraction) - len((whole + fraction).lstrip("0")))
+    raw = whole + fraction
+    digits = raw.lstrip("0")
+    point = len(whole) + int(exponent or 0) - (len(raw) - len(digits))  # value = 0.digits * 10^point
     digits = digits.rstrip("0")
-    # value = 0.digits * 10^point
     k = len(digits)
     if k <= point <= 21:
         text = digits + "0" * (point - k)

@@ -50,11 +50,7 @@ public record LogisticRegression(double[] y, double[][] x, boolean intercept) im
         double[][] x = fields.matrix("x", 2, 1);
         boolean intercept = fields.flag("intercept", true);
         fields.zeroOrOne("y", y);
-        if (y != null && x != null) {
-            fields.sameLength("x", x.length, "y", y.length);
-            int coefficients = x[0].length + (intercept ? 1 : 0);
-            fields.atLeast("y", y.length, coefficients + 1, "for " + coefficients + " coefficients");
-        }
+        OlsRegression.checkDesign(fields, y, x, intercept);
         return fields.build(() -> new LogisticRegression(y, x, intercept));
     }
 }

@@ -47,12 +47,19 @@ public record OlsRegression(double[] y, double[][] x, boolean intercept) impleme
         double[] y = fields.numbers("y", 2);
         double[][] x = fields.matrix("x", 2, 1);
         boolean intercept = fields.flag("intercept", true);
+        checkDesign(fields, y, x, intercept);
+        return fields.build(() -> new OlsRegression(y, x, intercept));
+    }
+
+    /**
+     * A regression's design (this one's, the logistic one's): a row of x per y, and at least one
+     * residual degree of freedom, or there is no error variance to estimate.
+     */
+    static void checkDesign(RequestFields fields, double[] y, double[][] x, boolean intercept) {
         if (y != null && x != null) {
             fields.sameLength("x", x.length, "y", y.length);
             int coefficients = coefficientCount(x, intercept);
-            // At least one residual degree of freedom, or there is no error variance to estimate.
             fields.atLeast("y", y.length, coefficients + 1, "for " + coefficients + " coefficients");
         }
-        return fields.build(() -> new OlsRegression(y, x, intercept));
     }
 }

@@ -32,12 +32,21 @@ public record OneWayAnova(double[][] groups) implements AnalysisRequest {
     }
 
     public static ParsedRequest read(RequestFields fields) {
+        double[][] groups = groups(fields);
+        return fields.build(() -> new OneWayAnova(groups));
+    }
+
+    /**
+     * The {@code groups} of an analysis that rests on the one-way ANOVA (this one, Levene's test,
+     * Tukey's HSD): two or more, and one more value than groups in all, since the within-group
+     * variance needs at least one degree of freedom.
+     */
+    static double[][] groups(RequestFields fields) {
         double[][] groups = fields.rows("groups", MIN_GROUPS, MIN_GROUP_SIZE);
         if (groups != null) {
-            // The within-group variance needs at least one degree of freedom.
             int total = Arrays.stream(groups).mapToInt(g -> g.length).sum();
             fields.atLeast("groups", total, groups.length + 1, "in all (one more than the number of groups)");
         }
-        return fields.build(() -> new OneWayAnova(groups));
+        return groups;
     }
 }

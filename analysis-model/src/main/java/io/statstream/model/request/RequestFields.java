@@ -134,9 +134,7 @@ public final class RequestFields {
     /** An optional number strictly between 0 and 1, such as a confidence level. */
     double openUnitInterval(String field, double defaultValue) {
         double value = number(field, defaultValue);
-        if (!(value > 0 && value < 1)) {
-            violation(field, ViolationCode.OUT_OF_RANGE, "must be strictly between 0 and 1, got " + value);
-        }
+        openUnitInterval(field, (Double) value);
         return value;
     }
 

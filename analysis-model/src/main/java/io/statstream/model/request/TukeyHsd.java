@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.AnalysisType;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /** Tukey's honest significant differences: every pair of groups' means compared, family-wise. */
 public record TukeyHsd(double[][] groups, double confidence) implements AnalysisRequest {
-    public static final int MIN_GROUPS = 2;
-    public static final int MIN_GROUP_SIZE = 1;
     /** Each pair costs an evaluation of the studentized range: bounded so that a request stays cheap. */
     public static final int MAX_GROUPS = 50;
 
@@ -34,10 +31,8 @@ public record TukeyHsd(double[][] groups, double confidence) implements Analysis
     }
 
     public static ParsedRequest read(RequestFields fields) {
-        double[][] groups = fields.rows("groups", MIN_GROUPS, MIN_GROUP_SIZE);
+        double[][] groups = OneWayAnova.groups(fields); // its mean square within groups is the ANOVA's
         if (groups != null) {
-            int total = Arrays.stream(groups).mapToInt(g -> g.length).sum();
-            fields.atLeast("groups", total, groups.length + 1, "in all (one more than the number of groups)");
             fields.atMost("groups", groups.length, MAX_GROUPS, "groups (each pair is a comparison)");
         }
         double confidence = fields.openUnitInterval("confidence", TTests.DEFAULT_CONFIDENCE);

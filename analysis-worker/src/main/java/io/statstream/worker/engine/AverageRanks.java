@@ -19,17 +19,26 @@ final class AverageRanks {
 
     /** The sum of t³ − t over each group of t tied values: what rank tests correct their variance by. */
     static double tieTerm(double[] values) {
+        double term = 0;
+        for (int t : tieSizes(values)) {
+            term += (double) t * t * t - t;
+        }
+        return term;
+    }
+
+    /** The size of every group of equal values (1 for a value that ties with none), in sorted order. */
+    static int[] tieSizes(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        double term = 0;
+        int[] sizes = new int[sorted.length];
+        int groups = 0;
         int start = 0;
         for (int i = 1; i <= sorted.length; i++) {
             if (i == sorted.length || sorted[i] != sorted[start]) {
-                double t = i - start;
-                term += t * t * t - t;
+                sizes[groups++] = i - start;
                 start = i;
             }
         }
-        return term;
+        return Arrays.copyOf(sizes, groups);
     }
 }

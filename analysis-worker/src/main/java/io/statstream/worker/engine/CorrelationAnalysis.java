@@ -8,7 +8,6 @@ import io.statstream.model.result.CorrelationResult;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 
-import java.util.Arrays;
 
 /**
  * Pearson's r (of the ranks, for Spearman) from centered cross-products, tested with n - 2 df;
@@ -61,22 +60,16 @@ final class CorrelationAnalysis implements Analysis<Correlation> {
     /** Sums over the groups of t tied values: t(t−1)/2, t(t−1)(2t+5), t(t−1) and t(t−1)(t−2). */
     private record Ties(double pairs, double v, double twice, double thrice) {
         static Ties of(double[] values) {
-            double[] sorted = values.clone();
-            Arrays.sort(sorted);
             double pairs = 0;
             double v = 0;
             double twice = 0;
             double thrice = 0;
-            int start = 0;
-            for (int i = 1; i <= sorted.length; i++) {
-                if (i == sorted.length || sorted[i] != sorted[start]) {
-                    double t = i - start;
-                    pairs += t * (t - 1) / 2;
-                    v += t * (t - 1) * (2 * t + 5);
-                    twice += t * (t - 1);
-                    thrice += t * (t - 1) * (t - 2);
-                    start = i;
-                }
+            for (int size : AverageRanks.tieSizes(values)) {
+                double t = size;
+                pairs += t * (t - 1) / 2;
+                v += t * (t - 1) * (2 * t + 5);
+                twice += t * (t - 1);
+                thrice += t * (t - 1) * (t - 2);
             }
             return new Ties(pairs, v, twice, thrice);
         }

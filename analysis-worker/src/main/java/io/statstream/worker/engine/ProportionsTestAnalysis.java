@@ -3,7 +3,6 @@ package io.statstream.worker.engine;
 import io.statstream.model.request.ProportionsTest;
 import io.statstream.model.result.AnalysisFailure;
 import io.statstream.model.result.ProportionsTestResult;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * As R's {@code prop.test(successes, trials, alternative, conf.level, correct = FALSE)} for two
@@ -11,8 +10,6 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * root against the normal), and the Wald interval of p_a − p_b, bounded at −1 and 1.
  */
 final class ProportionsTestAnalysis implements Analysis<ProportionsTest> {
-    /** No random generator: only its quantiles are used. */
-    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
     @Override
     public ProportionsTestResult compute(ProportionsTest request) {
@@ -35,14 +32,14 @@ final class ProportionsTestAnalysis implements Analysis<ProportionsTest> {
         double signedRoot = Math.signum(delta) * Math.sqrt(statistic);
         return switch (request.alternative()) {
             case TWO_SIDED -> {
-                double z = NORMAL.inverseCumulativeProbability((1 + confidence) / 2);
+                double z = Tails.normalQuantile((1 + confidence) / 2);
                 yield new ProportionsTestResult(statistic, 1, Tails.chiSquareUpper(statistic, 1), pa, pb,
                         Math.max(delta - z * width, -1), Math.min(delta + z * width, 1));
             }
             case LESS -> new ProportionsTestResult(statistic, 1, Tails.normalUpper(-signedRoot), pa, pb,
-                    -1, Math.min(delta + NORMAL.inverseCumulativeProbability(confidence) * width, 1));
+                    -1, Math.min(delta + Tails.normalQuantile(confidence) * width, 1));
             case GREATER -> new ProportionsTestResult(statistic, 1, Tails.normalUpper(signedRoot), pa, pb,
-                    Math.max(delta - NORMAL.inverseCumulativeProbability(confidence) * width, -1), 1);
+                    Math.max(delta - Tails.normalQuantile(confidence) * width, -1), 1);
         };
     }
 

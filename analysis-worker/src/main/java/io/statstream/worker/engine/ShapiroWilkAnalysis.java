@@ -3,7 +3,6 @@ package io.statstream.worker.engine;
 import io.statstream.model.request.ShapiroWilk;
 import io.statstream.model.result.AnalysisFailure;
 import io.statstream.model.result.ShapiroWilkResult;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.util.Arrays;
 
@@ -14,8 +13,6 @@ import java.util.Arrays;
  * The polynomial coefficients are the paper's.
  */
 final class ShapiroWilkAnalysis implements Analysis<ShapiroWilk> {
-    /** No random generator: only its quantiles are used. */
-    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
     /** R refuses data whose range is below this ("all 'x' values are identical"). */
     private static final double IDENTICAL = 1e-10;
 
@@ -56,7 +53,7 @@ final class ShapiroWilkAnalysis implements Analysis<ShapiroWilk> {
         double[] m = new double[half];
         double sumOfSquares = 0;
         for (int i = 0; i < half; i++) {
-            m[i] = NORMAL.inverseCumulativeProbability((i + 1 - 0.375) / (n + 0.25));
+            m[i] = Tails.normalQuantile((i + 1 - 0.375) / (n + 0.25));
             sumOfSquares += m[i] * m[i];
         }
         sumOfSquares *= 2;

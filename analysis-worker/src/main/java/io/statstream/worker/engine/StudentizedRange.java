@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
-import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -40,7 +39,7 @@ final class StudentizedRange {
                 int at = piece * POINTS + i;
                 Z_NODES[at] = rule.getPoint(i);
                 Z_WEIGHTS[at] = rule.getWeight(i) * Math.exp(-0.5 * Z_NODES[at] * Z_NODES[at]) / Math.sqrt(2 * Math.PI);
-                Z_CDF[at] = phi(Z_NODES[at]);
+                Z_CDF[at] = Tails.normalUpper(-Z_NODES[at]);
             }
         }
     }
@@ -112,15 +111,12 @@ final class StudentizedRange {
     private double rangeCdf(double w) {
         double sum = 0;
         for (int i = 0; i < Z_NODES.length; i++) {
-            double inside = phi(Z_NODES[i] + w) - Z_CDF[i];
+            double inside = Tails.normalUpper(-(Z_NODES[i] + w)) - Z_CDF[i];
             sum += Z_WEIGHTS[i] * Math.pow(inside, k - 1);
         }
         return Math.min(1, k * sum);
     }
 
-    private static double phi(double z) {
-        return 0.5 * Erf.erfc(-z / Math.sqrt(2));
-    }
 
     /** A χ²_ν value beyond which (upper) or below which (lower) the probability is under 1e-17. */
     private static double chiSquareBound(double df, boolean upper) {

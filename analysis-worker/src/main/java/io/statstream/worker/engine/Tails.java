@@ -1,6 +1,7 @@
 package io.statstream.worker.engine;
 
 import io.statstream.model.Alternative;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
@@ -10,6 +11,9 @@ import org.apache.commons.math3.special.Gamma;
  * digits instead of vanishing into {@code 1 - 0.99999...}.
  */
 final class Tails {
+    /** No random generator: only its quantiles are used. */
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+
     private Tails() {
     }
 
@@ -43,5 +47,10 @@ final class Tails {
     /** P(Z &gt;= z) for the standard normal. */
     static double normalUpper(double z) {
         return 0.5 * Erf.erfc(z / Math.sqrt(2));
+    }
+
+    /** The z with P(Z &lt;= z) = {@code p}, for the standard normal (the quantile, beside the tails). */
+    static double normalQuantile(double p) {
+        return NORMAL.inverseCumulativeProbability(p);
     }
 }
