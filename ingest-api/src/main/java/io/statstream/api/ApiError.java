@@ -11,6 +11,7 @@ public enum ApiError {
     UNAUTHORIZED(401, "unauthorized", "Send an API key: Authorization: Bearer <key>", false),
     FORBIDDEN(403, "forbidden", "This API key's role does not allow this", false),
     NOT_FOUND(404, "not-found", "No analysis with this key was submitted, or its result expired", false),
+    NO_ROUTE(404, "no-route", "No route has this path", false),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This path does not accept this method", false),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is larger than this server accepts", false),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json", false),
@@ -55,7 +56,7 @@ public enum ApiError {
     public static ApiError forStatus(int status) {
         return switch (status) {
             case 400 -> INVALID_REQUEST;
-            case 404 -> NOT_FOUND;
+            case 404 -> NO_ROUTE;
             case 405 -> METHOD_NOT_ALLOWED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;

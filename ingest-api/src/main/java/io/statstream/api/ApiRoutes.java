@@ -15,7 +15,7 @@ final class ApiRoutes {
     }
 
     static Router mount(Router router, AccessControl access, long maxBodyBytes, BodyBudget budget, SubmitHandler submit, BatchHandler batch, BatchHandler warm,
-                        LookupHandler lookup, ResultHandler result, DeadLetterReplay deadLetters, HealthHandler health,
+                        LookupHandler lookup, ResultHandler result, HotInputsHandler hot, DeadLetterReplay deadLetters, HealthHandler health,
                         Handler<RoutingContext> metrics) {
         Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
 
@@ -35,11 +35,13 @@ final class ApiRoutes {
         // A lookup's body is bounded by its key count, far below a request's: refused before it is parsed.
         router.post(ANALYSES + "/lookup").consumes("application/json").handler(reader).handler(wholeBody)
                 .handler(BodyHandler.create(false).setBodyLimit(LookupHandler.MAX_BODY_BYTES)).handler(lookup);
+        router.get(ANALYSES + "/hot").handler(admin).handler(hot);
         router.get(ANALYSES + "/:key").handler(reader).handler(result);
         router.post("/v1/dead-letters/replay").handler(admin).handler(deadLetters);
         router.get("/health").handler(admin).handler(health);
         router.get("/metrics").handler(admin).handler(metrics);
-        router.get("/health/live").handler(ctx -> ctx.response().end("{\"status\":\"UP\"}"));
+        router.get("/health/live").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}"));
+        WebPages.mount(router); // the contract, its reference page and the console: open, they hold no data
 
         ProblemHandler problems = new ProblemHandler();
         router.route().failureHandler(problems);

@@ -28,12 +28,15 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The HTTP API: its Vert.x instance, producer and admin client, started together and closed together. */
 public final class ApiServer implements AutoCloseable {
+    /** The contract this API answers by: OpenAPI 3.1 in YAML, a class-path resource, served as /openapi.json. */
+    public static final String CONTRACT = "io/statstream/api/openapi.yaml";
     private static final Duration KEYS_RELOAD_EVERY = Duration.ofSeconds(2);
     private final Vertx vertx;
     private final RequestPublisher publisher;
@@ -42,11 +45,13 @@ public final class ApiServer implements AutoCloseable {
     private final ResultWaiters waiters;
     private final ClientShares shares;
     private final boolean tls;
+    private final List<String> routes;
     private HotKeyRefresher refresher; // only when WARM_REFRESH_INTERVAL_SECONDS > 0
 
     private ApiServer(Vertx vertx, RequestPublisher publisher, Admin admin, HttpServer server, ResultWaiters waiters,
-                      ClientShares shares, boolean tls) {
+                      ClientShares shares, boolean tls, List<String> routes) {
         this.vertx = vertx;
+        this.routes = routes;
         this.tls = tls;
         this.shares = shares;
         this.waiters = waiters;
@@ -91,6 +96,7 @@ public final class ApiServer implements AutoCloseable {
                 new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, shares.quotas(), shares.unfinished(), metrics),
                 new LookupHandler(store, waiters, settings.getLong(ApiSettings.LOOKUP_MAX_REPLY_BYTES)),
                 new ResultHandler(store, waiters),
+                new HotInputsHandler(sharedStore.hotKeys()),
                 new DeadLetterReplay(kafka, publisher),
                 new HealthHandler(admin, store),
                 ctx -> ctx.response().putHeader("Content-Type", Metrics.CONTENT_TYPE).end(registry.scrape()));
@@ -111,7 +117,7 @@ public final class ApiServer implements AutoCloseable {
                     .requestHandler(router)
                     .listen(settings.getInt(ApiSettings.HTTP_PORT), settings.getString(ApiSettings.HTTP_HOST))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters, shares, settings.tls());
+            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters, shares, settings.tls(), routes(router));
             long refreshEvery = settings.getLong(ApiSettings.WARM_REFRESH_INTERVAL_SECONDS);
             if (refreshEvery > 0) {
                 api.refresher = new HotKeyRefresher(vertx, server.actualPort(), settings.tls(), access.ownAuthorization(), Duration.ofSeconds(refreshEvery),
@@ -130,6 +136,19 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return server.actualPort();
+    }
+
+    /** Every operation it serves, as {@code "GET /v1/analyses/{key}"} (OpenAPI's spelling), static assets aside. */
+    public List<String> routes() {
+        return routes;
+    }
+
+    private static List<String> routes(Router router) {
+        return router.getRoutes().stream()
+                .filter(route -> route.getPath() != null && route.methods() != null && !route.getPath().startsWith(WebPages.ASSETS))
+                .flatMap(route -> route.methods().stream()
+                        .map(method -> method.name() + " " + route.getPath().replaceAll(":([a-z]+)", "{$1}")))
+                .distinct().sorted().toList();
     }
 
     /** Whether it serves HTTPS. */

@@ -48,7 +48,6 @@ final class BatchHandler implements Handler<RoutingContext> {
 
     static final int MAX_ITEMS = 100_000;
     static final String NDJSON = "application/x-ndjson";
-    static final Duration DEFAULT_TOP_WINDOW = Duration.ofHours(24);
     private static final int CHUNK_SIZE = 1_000;
     /** A chunk also ends at this many bytes: what one chunk holds in memory is bounded, whatever its items' sizes. */
     private static final long CHUNK_BYTES = 4L * 1024 * 1024;
@@ -86,9 +85,8 @@ final class BatchHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Run run = new Run(ctx);
-        String top = ctx.request().getParam("top");
-        if (mode == Mode.WARM && top != null) {
-            warmTop(run, top);
+        if (mode == Mode.WARM && ctx.request().getParam("top") != null) {
+            warmTop(run);
             return;
         }
         HttpServerRequest request = ctx.request();
@@ -138,11 +136,9 @@ final class BatchHandler implements Handler<RoutingContext> {
         items.resume(); // the router paused the request until a handler was ready to read it
     }
 
-    private void warmTop(Run run, String top) {
-        int n = positive("top", top, HotKeys.MAX_TOP);
-        String hours = run.ctx.request().getParam("hours");
-        Duration window = hours == null ? DEFAULT_TOP_WINDOW : Duration.ofHours(positive("hours", hours, 24 * 7));
-        Future.fromCompletionStage(store.hotKeys().top(n, window), run.ctx.vertx().getOrCreateContext())
+    private void warmTop(Run run) {
+        TopQuery query = TopQuery.of(run.ctx.request(), HotKeys.MAX_TOP, HotKeys.MAX_TOP);
+        Future.fromCompletionStage(store.hotKeys().top(query.top(), query.window()), run.ctx.vertx().getOrCreateContext())
                 .onSuccess(forms -> forms.forEach(json -> run.batch.add(json.getBytes(StandardCharsets.UTF_8))))
                 .onSuccess(forms -> run.finish())
                 .onFailure(e -> run.ctx.fail(ApiException.storeUnavailable(e)));
@@ -342,18 +338,6 @@ final class BatchHandler implements Handler<RoutingContext> {
 
     private static ApiException tooLarge(String field, String reason) {
         return new ApiException(ApiError.PAYLOAD_TOO_LARGE, reason, List.of(new Violation(field, ViolationCode.TOO_LARGE, reason)));
-    }
-
-    private static int positive(String name, String text, int max) {
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 1 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ApiException(ApiError.INVALID_PARAMETER, name + " must be a whole number from 1 to " + max + ", got \"" + text + '"');
     }
 
     private static boolean isBlank(Buffer item) {

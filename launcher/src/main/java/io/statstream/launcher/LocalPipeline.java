@@ -30,6 +30,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -114,6 +115,11 @@ public final class LocalPipeline implements AutoCloseable {
 
     public URI apiUri() {
         return URI.create((api.tls() ? "https" : "http") + "://localhost:" + api.port());
+    }
+
+    /** The operations the API serves, as {@code "GET /v1/analyses/{key}"}. */
+    public List<String> apiRoutes() {
+        return api.routes();
     }
 
     public String bootstrapServers() {

@@ -34,7 +34,11 @@ class AccessIT {
             new Route("dead letters", "admin", "POST", "/v1/dead-letters/replay", "application/json", ""),
             new Route("health", "admin", "GET", "/health", null, null),
             new Route("metrics", "admin", "GET", "/metrics", null, null),
-            new Route("liveness", null, "GET", "/health/live", null, null));
+            new Route("hot inputs", "admin", "GET", "/v1/analyses/hot", null, null),
+            new Route("liveness", null, "GET", "/health/live", null, null),
+            new Route("contract", null, "GET", "/openapi.json", null, null),
+            new Route("reference", null, "GET", "/docs", null, null),
+            new Route("console", null, "GET", "/console", null, null));
 
     @BeforeAll
     static void start() throws Exception {

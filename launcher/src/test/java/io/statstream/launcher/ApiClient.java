@@ -67,7 +67,7 @@ final class ApiClient {
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Reply(r.statusCode(), r));
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(ApiClient::checked);
     }
 
     Reply post(String path, String contentType, String body) {
@@ -76,12 +76,12 @@ final class ApiClient {
                 .timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return join(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Reply(r.statusCode(), r)));
+        return join(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(ApiClient::checked));
     }
 
     CompletableFuture<Reply> getAsync(String path) {
         HttpRequest request = request(path).timeout(Duration.ofSeconds(60)).GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Reply(r.statusCode(), r));
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(ApiClient::checked);
     }
 
     Reply get(String path, String... headers) {
@@ -90,7 +90,7 @@ final class ApiClient {
             request.header(headers[i], headers[i + 1]);
         }
         return join(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-                .thenApply(r -> new Reply(r.statusCode(), r)));
+                .thenApply(ApiClient::checked));
     }
 
     /** The key's answer once its result is stored, or the last answer at the deadline: long polls (?wait=), no sleeping. */
@@ -106,6 +106,13 @@ final class ApiClient {
                 Thread.sleep(25); // not known yet (its submission still on its way): a wait only parks known keys
             }
         }
+    }
+
+    /** Every reply is checked against the API's contract (openapi.yaml) before a test sees it. */
+    private static Reply checked(HttpResponse<String> response) {
+        ApiContract.DOCUMENT.check(response.request().method(), response.request().uri(), response.statusCode(),
+                response.headers(), response.body());
+        return new Reply(response.statusCode(), response);
     }
 
     private static Reply join(CompletableFuture<Reply> reply) {
