@@ -1,7 +1,7 @@
 """The HTTP calls, with urllib: submit, submit_many, get, wait, lookup, results, warm.
 
 Results are plain dicts (the envelopes as the server writes them); pandas is never needed:
-``pandas.DataFrame(r["result"] for r in client.results(keys))`` works where it is installed.
+``pandas.DataFrame(e["result"] for _, e in client.results(keys))`` works where it is installed.
 """
 import itertools
 import json

@@ -33,7 +33,10 @@ public final class StatstreamLocal {
         System.out.printf("%nstatstream is running at %s (this machine only, no access control; Ctrl-C stops it)%n"
                 + "  curl -s -XPOST %s/v1/analyses -H 'Content-Type: application/json' \\%n"
                 + "       -d '{\"type\":\"descriptive\",\"data\":[1,2,3,4,5]}'%n"
-                + "  curl -s %s/v1/analyses/<key>%n%n", url, url, url);
+                + "  curl -s %s/v1/analyses/<key>%n"
+                + "  console    %s/console%n"
+                + "  API docs   %s/docs (the contract: %s/openapi.json)%n"
+                + "  metrics    %s/metrics%n%n", url, url, url, url, url, url, url);
         stopped.await();
     }
 }
