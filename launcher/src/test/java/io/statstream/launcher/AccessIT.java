@@ -1,9 +1,8 @@
 package io.statstream.launcher;
 
 import io.statstream.api.access.ApiKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class AccessIT {
     private static final String READER = "k-reader-1b7e", SUBMITTER = "k-submitter-c402", ADMIN = "k-admin-93fd";
-    private static LocalPipeline pipeline;
+    @RegisterExtension
+    static final PipelineExtension pipeline = PipelineExtension.with("API_KEYS", String.join(";",
+            ApiKeys.sha256Hex(READER) + " dashboard read",
+            ApiKeys.sha256Hex(SUBMITTER) + " analytics submit",
+            ApiKeys.sha256Hex(ADMIN) + " ops admin"));
 
     /** A route, the least role that may call it ({@code null}: anyone), and a call that reaches its handler. */
     private record Route(String name, String needs, String method, String path, String contentType, String body) {
@@ -40,23 +43,9 @@ class AccessIT {
             new Route("reference", null, "GET", "/docs", null, null),
             new Route("console", null, "GET", "/console", null, null));
 
-    @BeforeAll
-    static void start() throws Exception {
-        String keys = String.join(";",
-                ApiKeys.sha256Hex(READER) + " dashboard read",
-                ApiKeys.sha256Hex(SUBMITTER) + " analytics submit",
-                ApiKeys.sha256Hex(ADMIN) + " ops admin");
-        pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "API_KEYS", keys));
-    }
-
-    @AfterAll
-    static void stop() {
-        pipeline.close();
-    }
-
     @Test
     void eachRoleMayDoWhatItsRoleAllowsAndNothingMore() {
-        ApiClient anonymous = new ApiClient(pipeline.apiUri());
+        ApiClient anonymous = pipeline.api();
         Map<String, ApiClient> callers = Map.of(
                 "none", anonymous, "unknown", anonymous.withKey("k-not-configured"),
                 "read", anonymous.withKey(READER), "submit", anonymous.withKey(SUBMITTER), "admin", anonymous.withKey(ADMIN));

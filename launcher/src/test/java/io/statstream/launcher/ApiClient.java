@@ -11,20 +11,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** The HTTP calls a client of statstream makes, for the end-to-end tests. */
 final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1) // one request per connection, as load generators do; h2c would cap streams at 100
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    private final Supplier<URI> base; // asked at each call: a test class's pipeline starts after its fields are set
     private final String apiKey; // null: none sent
 
     ApiClient(URI base) {
-        this(base, null);
+        this(() -> base, null);
     }
 
-    private ApiClient(URI base, String apiKey) {
+    ApiClient(Supplier<URI> base, String apiKey) {
         this.base = base;
         this.apiKey = apiKey;
     }
@@ -35,7 +36,7 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.get().resolve(path));
         return apiKey == null ? request : request.header("Authorization", "Bearer " + apiKey);
     }
 

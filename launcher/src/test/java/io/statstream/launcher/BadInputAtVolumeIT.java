@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,21 +30,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BadInputAtVolumeIT {
     private static final int INPUTS = Integer.getInteger("bad.inputs", 2_000);
-    private static LocalPipeline pipeline;
-    private static ApiClient api;
+
+    @RegisterExtension
+    static final PipelineExtension pipeline = PipelineExtension.with();
+    private static final ApiClient api = pipeline.api();
     private static KafkaProbe kafka;
 
     @BeforeAll
     static void start() throws Exception {
-        pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
-        api = new ApiClient(pipeline.apiUri());
         kafka = new KafkaProbe(pipeline.bootstrapServers());
     }
 
     @AfterAll
     static void stop() {
         kafka.close();
-        pipeline.close();
     }
 
     @Test

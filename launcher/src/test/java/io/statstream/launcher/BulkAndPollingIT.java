@@ -11,9 +11,8 @@ import io.statstream.model.result.ResultEnvelope;
 import io.statstream.runtime.Metrics;
 import io.statstream.store.CountingResultStore;
 import io.statstream.worker.topology.WorkerMetrics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.time.Instant;
@@ -32,19 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bulk submission, lookup of many keys, and waiting for a result, on a real Kafka and Redis. */
 class BulkAndPollingIT {
-    private static LocalPipeline pipeline;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void startPipeline() throws Exception {
-        pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
-        api = new ApiClient(pipeline.apiUri());
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        pipeline.close();
-    }
+    @RegisterExtension
+    static final PipelineExtension pipeline = PipelineExtension.with();
+    private static final ApiClient api = pipeline.api();
 
     @Test
     void aBatchWithInvalidItemsAndDuplicatesIsAcceptedItemByItem() throws Exception {

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,21 +47,19 @@ class PipelineIT {
         return type.sample(30, System.nanoTime()).toString();
     }
 
-    private static LocalPipeline pipeline;
-    private static ApiClient api;
+    @RegisterExtension
+    static final PipelineExtension pipeline = PipelineExtension.with("MAX_VALUES_PER_REQUEST", "1000");
+    private static final ApiClient api = pipeline.api();
     private static KafkaProbe kafka;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "MAX_VALUES_PER_REQUEST", "1000"));
-        api = new ApiClient(pipeline.apiUri());
         kafka = new KafkaProbe(pipeline.bootstrapServers());
     }
 
     @AfterAll
     static void stopPipeline() {
         kafka.close();
-        pipeline.close();
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import io.statstream.model.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,18 +40,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrometheusIT {
     private static final Path OPS = Path.of("..", "ops");
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(120);
-    private static LocalPipeline pipeline;
+    /** The dashboard's Redis panel needs a real Redis client's meters. */
+    @RegisterExtension
+    static final PipelineExtension pipeline = PipelineExtension.with("API_KEYS_FILE", OPS.resolve("api-keys.sample").toString())
+            .onRealRedis();
     private static Process prometheus;
     private static URI prometheusUri;
     private static ScheduledExecutorService traffic;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void startPipelineAndPrometheus() throws Exception {
+    static void startTrafficAndPrometheus() throws Exception {
         Path binary = Prerequisites.onPath("prometheus");
-        Prerequisites.redisServer(); // the dashboard's Redis panel needs a real Redis client's meters
-        pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "API_KEYS_FILE", OPS.resolve("api-keys.sample").toString()));
-        ApiClient api = new ApiClient(pipeline.apiUri()).withKey("statstream-sample-admin");
+        ApiClient api = pipeline.api().withKey("statstream-sample-admin");
         AtomicInteger sent = new AtomicInteger();
         traffic = Executors.newSingleThreadScheduledExecutor();
         traffic.scheduleAtFixedRate(() -> {
@@ -100,9 +102,6 @@ class PrometheusIT {
         }
         if (prometheus != null) {
             prometheus.destroyForcibly();
-        }
-        if (pipeline != null) {
-            pipeline.close();
         }
     }
 

@@ -6,9 +6,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.statstream.model.json.Json;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.store.HotKeys;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.statstream.model.topic.Topics;
 
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,21 +38,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RequestBoundsIT {
     private static final Pattern WAITING = Pattern.compile("(?m)^statstream_api_waiting\\{[^}]*} (\\S+)$");
-    private static LocalPipeline pipeline;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Prerequisites.redisServer(); // these bounds are Redis's
-        pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0", "MAX_WAITING_KEYS", "5", "MAX_WAITING_KEYS_PER_CLIENT", "3",
-                "LOOKUP_MAX_REPLY_BYTES", "2048", "BATCH_MAX_BODY_BYTES", "65536"));
-        api = new ApiClient(pipeline.apiUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        pipeline.close();
-    }
+    /** These bounds are Redis's. */
+    @RegisterExtension
+    static final PipelineExtension pipeline = PipelineExtension.with("MAX_WAITING_KEYS", "5", "MAX_WAITING_KEYS_PER_CLIENT", "3",
+            "LOOKUP_MAX_REPLY_BYTES", "2048", "BATCH_MAX_BODY_BYTES", "65536").onRealRedis();
+    private static final ApiClient api = pipeline.api();
 
     @Test
     void aLookupRepeatingAKeyIsRefusedNamingTheRepeat() {

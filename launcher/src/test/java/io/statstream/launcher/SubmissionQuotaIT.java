@@ -8,6 +8,7 @@ import io.statstream.runtime.Metrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -26,18 +27,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SubmissionQuotaIT {
     private static final String SMALL = "k-small-5e21", OTHER = "k-other-a0c3", ADMIN = "k-admin-77d0";
-    private static LocalPipeline pipeline;
+    private static final String KEYS = String.join(";", ApiKeys.sha256Hex(SMALL) + " small submit 1",
+            ApiKeys.sha256Hex(OTHER) + " other submit 100", ApiKeys.sha256Hex(ADMIN) + " ops admin");
+    /** "small" may spend 3 misses at once (1 a second, 3 s of burst); "other" 100 a second. The shares are in Redis. */
+    @RegisterExtension
+    static final PipelineExtension pipeline = PipelineExtension.with("API_KEYS", KEYS, "SUBMISSION_BURST_SECONDS", "3").onRealRedis();
     private static ApiServer second;
 
+    /** A second API instance beside the pipeline's, drawing on the same shares. */
     @BeforeAll
-    static void start() throws Exception {
-        Prerequisites.redisServer(); // the shares two instances draw on are in Redis
-        Map<String, String> env = new HashMap<>(Map.of("HTTP_PORT", "0",
-                // "small" may spend 3 misses at once (1 a second, 3 s of burst); "other" 100 a second
-                "API_KEYS", String.join(";", ApiKeys.sha256Hex(SMALL) + " small submit 1",
-                        ApiKeys.sha256Hex(OTHER) + " other submit 100", ApiKeys.sha256Hex(ADMIN) + " ops admin"),
-                "SUBMISSION_BURST_SECONDS", "3"));
-        pipeline = LocalPipeline.start(env);
+    static void startSecondInstance() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("API_KEYS", KEYS, "SUBMISSION_BURST_SECONDS", "3", "HTTP_PORT", "0"));
         env.put("KAFKA_BOOTSTRAP_SERVERS", pipeline.bootstrapServers());
         env.put("REDIS_URL", pipeline.redis().orElseThrow().url());
         env.put("HTTP_HOST", "127.0.0.1");
@@ -45,14 +45,13 @@ class SubmissionQuotaIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stopSecondInstance() {
         second.close();
-        pipeline.close();
     }
 
     @Test
     void aClientOverItsShareIsToldWhenToComeBackByEveryInstanceAndOthersGoOn() throws Exception {
-        ApiClient first = new ApiClient(pipeline.apiUri()).withKey(SMALL);
+        ApiClient first = pipeline.api().withKey(SMALL);
         ApiClient other = new ApiClient(URI.create("http://localhost:" + second.port())).withKey(SMALL);
         long run = System.nanoTime();
         for (int i = 0; i < 3; i++) {
@@ -70,19 +69,19 @@ class SubmissionQuotaIT {
                 IntStream.range(10, 13).mapToObj(i -> request(run, i)).collect(Collectors.joining("\n")));
         assertEquals(429, batch.status(), "nothing in the call was taken: " + batch.response().body());
 
-        ApiClient.Reply stillServed = new ApiClient(pipeline.apiUri()).withKey(OTHER).submit(request(run, 99));
+        ApiClient.Reply stillServed = pipeline.api().withKey(OTHER).submit(request(run, 99));
         assertEquals(202, stillServed.status(), "another client's share is its own");
 
-        String metrics = new ApiClient(pipeline.apiUri()).withKey(ADMIN).get("/metrics").response().body();
+        String metrics = pipeline.api().withKey(ADMIN).get("/metrics").response().body();
         assertTrue(metrics.contains("statstream_api_client_submissions_total{client=\"small\",outcome=\"limited\""), metrics);
         assertTrue(metrics.contains("statstream_api_client_submissions_total{client=\"other\",outcome=\"miss\""), metrics);
-        awaitTrue(() -> new ApiClient(pipeline.apiUri()).withKey(ADMIN).get("/metrics").response().body()
+        awaitTrue(() -> pipeline.api().withKey(ADMIN).get("/metrics").response().body()
                 .contains("statstream_worker_client_computations_total{client=\"other\""), "the worker counts the computation under the client that asked for it");
     }
 
     @Test
     void withinItsShareABatchGoesThroughAndSaysWhatIsLeft() {
-        ApiClient client = new ApiClient(pipeline.apiUri()).withKey(OTHER);
+        ApiClient client = pipeline.api().withKey(OTHER);
         long run = System.nanoTime();
         ApiClient.Reply batch = client.post("/v1/analyses/batch", "application/x-ndjson",
                 IntStream.range(0, 50).mapToObj(i -> request(run, i)).collect(Collectors.joining("\n")));

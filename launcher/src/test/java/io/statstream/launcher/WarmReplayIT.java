@@ -6,10 +6,10 @@ import io.statstream.model.topic.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,21 +17,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Cache-warming replays publish only what is not warm, from a file or from the most requested inputs. */
 class WarmReplayIT {
-    private static LocalPipeline pipeline;
-    private static ApiClient api;
+    @RegisterExtension
+    static final PipelineExtension pipeline = PipelineExtension.with();
+    private static final ApiClient api = pipeline.api();
     private static KafkaProbe kafka;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
-        api = new ApiClient(pipeline.apiUri());
         kafka = new KafkaProbe(pipeline.bootstrapServers());
     }
 
     @AfterAll
     static void stopPipeline() {
         kafka.close();
-        pipeline.close();
     }
 
     @Test

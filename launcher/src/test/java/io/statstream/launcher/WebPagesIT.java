@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.AnalysisType;
 import io.statstream.model.json.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -43,19 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebPagesIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
-    private static LocalPipeline pipeline;
-    private static ApiClient api;
 
-    @BeforeAll
-    static void startPipeline() throws Exception {
-        pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
-        api = new ApiClient(pipeline.apiUri());
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        pipeline.close();
-    }
+    @RegisterExtension
+    static final PipelineExtension pipeline = PipelineExtension.with();
+    private static final ApiClient api = pipeline.api();
 
     @Test
     void theContractDescribesExactlyTheRoutesTheServerHas() {
