@@ -1,7 +1,7 @@
 package io.statstream.benchmarks;
 
 import io.statstream.model.topic.Topics;
-import io.statstream.store.ResultSink;
+import io.statstream.sink.ResultSink;
 import io.statstream.worker.service.WorkerSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

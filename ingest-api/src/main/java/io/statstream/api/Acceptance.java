@@ -1,7 +1,7 @@
 package io.statstream.api;
 
 import io.statstream.model.key.ContentKey;
-import io.statstream.store.ResultStore;
+import io.statstream.store.PendingMarks;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -24,11 +24,11 @@ final class Acceptance {
      * Never fails: the requests are accepted whatever the store says, and a store that does not
      * answer now would not answer that GET either.
      */
-    static Future<Void> markPending(Context context, ResultStore store, Collection<ContentKey> keys) {
+    static Future<Void> markPending(Context context, PendingMarks pending, Collection<ContentKey> keys) {
         if (keys.isEmpty()) {
             return Future.succeededFuture();
         }
-        return Future.fromCompletionStage(store.markPending(keys), context)
+        return Future.fromCompletionStage(pending.markPending(keys), context)
                 .recover(e -> {
                     LOG.warn("Accepted {} requests but could not mark them pending: {}", keys.size(), e.toString());
                     return Future.succeededFuture();

@@ -12,9 +12,10 @@ import io.statstream.runtime.KafkaClients;
 import io.statstream.runtime.Metrics;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.runtime.StoreSettings;
-import io.statstream.store.NearCachedResultStore;
 import io.statstream.store.RedisEndpoint;
+import io.statstream.store.NearCachedResults;
 import io.statstream.store.ResultStore;
+import io.statstream.store.Results;
 import io.statstream.store.ResultStoreOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -61,12 +62,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Starts listening; returns once the port is bound. The store stays the caller's to close. */
-    public static ApiServer start(ApiSettings settings, ResultStore sharedStore, PrometheusMeterRegistry registry) throws Exception {
+    public static ApiServer start(ApiSettings settings, ResultStore store, PrometheusMeterRegistry registry) throws Exception {
         AccessControl access = accessControl(settings); // first: a server that must not start opens nothing
         long nearCacheEntries = settings.getLong(ApiSettings.NEAR_CACHE_ENTRIES);
         // Results are immutable per key, so reads may be served from memory without asking Redis.
-        ResultStore store = nearCacheEntries == 0 ? sharedStore
-                : new NearCachedResultStore(sharedStore, nearCacheEntries, NearCachedResultStore.DEFAULT_KEEP);
+        Results results = nearCacheEntries == 0 ? store
+                : new NearCachedResults(store, nearCacheEntries, NearCachedResults.DEFAULT_KEEP);
         Map<String, Object> kafka = KafkaClients.config(settings);
         Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(HttpServerMeters.options()))
                 .withMetrics(new MicrometerMetricsFactory(registry)).build();
@@ -89,14 +90,14 @@ public final class ApiServer implements AutoCloseable {
         long budget = settings.getLong(ApiSettings.HTTP_BODY_BUDGET_BYTES);
         BodyBudget bodyBudget = new BodyBudget(budget == 0 ? BodyBudget.defaultBudget() : budget, maxBodyBytes, registry);
         Router router = ApiRoutes.mount(Router.router(vertx), access, maxBodyBytes, bodyBudget,
-                new SubmitHandler(parser, store, publisher, shares.quotas(), shares.unfinished(), metrics),
+                new SubmitHandler(parser, results, store, store.hotKeys(), publisher, shares.quotas(), shares.unfinished(), metrics),
                 // A batch says "done" without the result: it must ask the store itself, not a
                 // near cache that may outlive the result there.
-                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, shares.quotas(), shares.unfinished(), metrics),
-                new BatchHandler(BatchHandler.Mode.WARM, parser, sharedStore, publisher, maxItemBytes, maxBatchBytes, warmMargin, shares.quotas(), shares.unfinished(), metrics),
-                new LookupHandler(store, waiters, settings.getLong(ApiSettings.LOOKUP_MAX_REPLY_BYTES)),
-                new ResultHandler(store, waiters),
-                new HotInputsHandler(sharedStore.hotKeys()),
+                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, store, publisher, maxItemBytes, maxBatchBytes, warmMargin, shares.quotas(), shares.unfinished(), metrics),
+                new BatchHandler(BatchHandler.Mode.WARM, parser, store, publisher, maxItemBytes, maxBatchBytes, warmMargin, shares.quotas(), shares.unfinished(), metrics),
+                new LookupHandler(results, store, waiters, settings.getLong(ApiSettings.LOOKUP_MAX_REPLY_BYTES)),
+                new ResultHandler(results, store, waiters),
+                new HotInputsHandler(store.hotKeys()),
                 new DeadLetterReplay(kafka, publisher),
                 new HealthHandler(admin, store),
                 ctx -> ctx.response().putHeader("Content-Type", Metrics.CONTENT_TYPE).end(registry.scrape()));

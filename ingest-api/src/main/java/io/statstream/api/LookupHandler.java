@@ -6,7 +6,8 @@ import io.statstream.model.json.Json;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.Violation;
 import io.statstream.model.request.ViolationCode;
-import io.statstream.store.ResultStore;
+import io.statstream.store.PendingMarks;
+import io.statstream.store.Results;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -31,7 +32,8 @@ final class LookupHandler implements Handler<RoutingContext> {
     /** Room for {@link #MAX_KEYS} keys with generous whitespace: a larger body is refused before it is parsed. */
     static final long MAX_BODY_BYTES = 1024 * 1024;
 
-    private final ResultStore store;
+    private final Results results;
+    private final PendingMarks pending;
     private final ResultWaiters waiters;
     private final long maxReplyBytes;
 
@@ -39,8 +41,9 @@ final class LookupHandler implements Handler<RoutingContext> {
      * @param maxReplyBytes results written into one reply at most; the keys past it answer
      *     {@code done} with {@code "omitted":true} (read them by key, or in a smaller lookup)
      */
-    LookupHandler(ResultStore store, ResultWaiters waiters, long maxReplyBytes) {
-        this.store = store;
+    LookupHandler(Results results, PendingMarks pending, ResultWaiters waiters, long maxReplyBytes) {
+        this.results = results;
+        this.pending = pending;
         this.waiters = waiters;
         this.maxReplyBytes = maxReplyBytes;
     }
@@ -55,9 +58,9 @@ final class LookupHandler implements Handler<RoutingContext> {
                     // Both commands are written before either reply is read: one round trip. Marks
                     // first: the sink stores a result before it ends the mark, so a key whose mark
                     // is gone by the first read shows its result in the second, never "unknown".
-                    Future<List<Boolean>> pending = Future.fromCompletionStage(store.pendingAll(keys), ctx.vertx().getOrCreateContext());
-                    Future<List<Optional<byte[]>>> results = read(ctx, keys);
-                    return Future.all(results, pending).compose(both -> answer(ctx, keys, results.result(), pending.result()));
+                    Future<List<Boolean>> marks = Future.fromCompletionStage(pending.pendingAll(keys), ctx.vertx().getOrCreateContext());
+                    Future<List<Optional<byte[]>>> stored = read(ctx, keys);
+                    return Future.all(stored, marks).compose(both -> answer(ctx, keys, stored.result(), marks.result()));
                 })
                 .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                 .onFailure(ctx::fail);
@@ -103,7 +106,7 @@ final class LookupHandler implements Handler<RoutingContext> {
     }
 
     private Future<List<Optional<byte[]>>> read(RoutingContext ctx, List<ContentKey> keys) {
-        return Future.fromCompletionStage(store.getAll(keys), ctx.vertx().getOrCreateContext());
+        return Future.fromCompletionStage(results.getAll(keys), ctx.vertx().getOrCreateContext());
     }
 
     private Future<Void> answer(RoutingContext ctx, List<ContentKey> keys, List<Optional<byte[]>> results, List<Boolean> pending) {

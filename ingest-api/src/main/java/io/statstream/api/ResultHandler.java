@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.json.Json;
 import io.statstream.api.access.AccessControl;
 import io.statstream.model.key.ContentKey;
-import io.statstream.store.ResultStore;
+import io.statstream.store.PendingMarks;
+import io.statstream.store.Results;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -22,11 +23,13 @@ import java.util.Optional;
  * without the store being asked.
  */
 final class ResultHandler implements Handler<RoutingContext> {
-    private final ResultStore store;
+    private final Results results;
+    private final PendingMarks pending;
     private final ResultWaiters waiters;
 
-    ResultHandler(ResultStore store, ResultWaiters waiters) {
-        this.store = store;
+    ResultHandler(Results results, PendingMarks pending, ResultWaiters waiters) {
+        this.results = results;
+        this.pending = pending;
         this.waiters = waiters;
     }
 
@@ -64,7 +67,7 @@ final class ResultHandler implements Handler<RoutingContext> {
     }
 
     private Future<Optional<byte[]>> read(RoutingContext ctx, ContentKey key) {
-        return Future.fromCompletionStage(store.get(key), ctx.vertx().getOrCreateContext());
+        return Future.fromCompletionStage(results.get(key), ctx.vertx().getOrCreateContext());
     }
 
     private static Future<Void> answerResult(RoutingContext ctx, String etag, byte[] envelope) {
@@ -77,7 +80,7 @@ final class ResultHandler implements Handler<RoutingContext> {
      * answer 404 for a key that was accepted.
      */
     private Future<Void> answerWithoutResult(RoutingContext ctx, ContentKey key, String etag) {
-        return Future.fromCompletionStage(store.isPending(key), ctx.vertx().getOrCreateContext())
+        return Future.fromCompletionStage(pending.isPending(key), ctx.vertx().getOrCreateContext())
                 .compose(pending -> pending
                         ? ctx.response().setStatusCode(202)
                                 .putHeader("Content-Type", "application/json")

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.statstream.api.access.Caller;
 import io.statstream.model.key.ContentKey;
-import io.statstream.store.ResultStore;
+import io.statstream.store.StoredNotices;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -36,11 +36,11 @@ final class ResultWaiters implements AutoCloseable {
     private final Map<String, AtomicInteger> parkedByClient = new ConcurrentHashMap<>();
     private final AutoCloseable subscription;
 
-    ResultWaiters(Vertx vertx, ResultStore store, int maxWaiting, int maxPerClient, MeterRegistry registry) {
+    ResultWaiters(Vertx vertx, StoredNotices notices, int maxWaiting, int maxPerClient, MeterRegistry registry) {
         this.vertx = vertx;
         this.maxWaiting = maxWaiting;
         this.maxPerClient = maxPerClient;
-        this.subscription = store.onStored(this::wake);
+        this.subscription = notices.onStored(this::wake);
         Gauge.builder(WAITING, parked, AtomicInteger::get).description("Keys parked by requests that wait for their results")
                 .register(registry);
     }

@@ -8,7 +8,9 @@ import io.statstream.model.json.Json;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestParser;
-import io.statstream.store.ResultStore;
+import io.statstream.store.HotKeys;
+import io.statstream.store.PendingMarks;
+import io.statstream.store.Results;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -29,18 +31,22 @@ final class SubmitHandler implements Handler<RoutingContext> {
     private static final byte[] CACHE_HIT = ",\"cache_hit\":true}".getBytes(StandardCharsets.US_ASCII);
 
     private final RequestParser parser;
-    private final ResultStore store;
+    private final Results results;
+    private final PendingMarks pending;
+    private final HotKeys hotKeys;
     private final RequestPublisher publisher;
     private final SubmissionQuotas quotas;
     private final UnfinishedWork unfinished;
     private final ApiMetrics metrics;
 
-    SubmitHandler(RequestParser parser, ResultStore store, RequestPublisher publisher, SubmissionQuotas quotas,
+    SubmitHandler(RequestParser parser, Results results, PendingMarks pending, HotKeys hotKeys, RequestPublisher publisher, SubmissionQuotas quotas,
                   UnfinishedWork unfinished, ApiMetrics metrics) {
         this.parser = parser;
         this.quotas = quotas;
         this.unfinished = unfinished;
-        this.store = store;
+        this.results = results;
+        this.pending = pending;
+        this.hotKeys = hotKeys;
         this.publisher = publisher;
         this.metrics = metrics;
     }
@@ -55,8 +61,8 @@ final class SubmitHandler implements Handler<RoutingContext> {
                 : ctx.vertx().executeBlocking(() -> read(bytes));
         read.onFailure(invalid -> metrics.client(caller, "rejected", 1))
                 .compose(form -> {
-                    store.hotKeys().record(form, 1); // best effort: counts feed the warming replay
-                    return Future.fromCompletionStage(store.get(form.key()), ctx.vertx().getOrCreateContext())
+                    hotKeys.record(form, 1); // best effort: counts feed the warming replay
+                    return Future.fromCompletionStage(results.get(form.key()), ctx.vertx().getOrCreateContext())
                             .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                             .compose(stored -> withinShare(ctx, caller, stored.isPresent())
                                     .compose(allowed -> {
@@ -108,7 +114,7 @@ final class SubmitHandler implements Handler<RoutingContext> {
 
     /** A miss adds to the caller's unfinished work: refused (429) when that is at its cap. */
     private Future<Void> withinUnfinished(RoutingContext ctx, Caller caller) {
-        return Future.fromCompletionStage(unfinished.overShareWith(caller, 1, store::containsAll), ctx.vertx().getOrCreateContext())
+        return Future.fromCompletionStage(unfinished.overShareWith(caller, 1, results::containsAll), ctx.vertx().getOrCreateContext())
                 .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                 .compose(over -> over.isEmpty() ? Future.succeededFuture()
                         : Future.failedFuture(ApiException.tooMuchUnfinished(caller, over.get(), unfinished.maxPerClient())));
@@ -117,7 +123,7 @@ final class SubmitHandler implements Handler<RoutingContext> {
     private Future<Void> publishThenAccept(RoutingContext ctx, Caller caller, CanonicalForm form) {
         return Future.fromCompletionStage(publisher.publish(form, caller.name()), ctx.vertx().getOrCreateContext())
                 .recover(e -> Future.failedFuture(Acceptance.refusal(e)))
-                .compose(acked -> Acceptance.markPending(ctx.vertx().getOrCreateContext(), store, List.of(form.key())))
+                .compose(acked -> Acceptance.markPending(ctx.vertx().getOrCreateContext(), pending, List.of(form.key())))
                 .onSuccess(marked -> unfinished.accepted(caller, List.of(form.key()))) // best effort: an uncounted key only frees room
                 .compose(marked -> ctx.response()
                             .setStatusCode(202)

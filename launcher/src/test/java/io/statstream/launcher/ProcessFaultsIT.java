@@ -6,7 +6,7 @@ import io.statstream.embedded.EmbeddedKafka;
 import io.statstream.embedded.FreePorts;
 import io.statstream.embedded.RedisServerProcess;
 import io.statstream.model.topic.Topics;
-import io.statstream.store.ResultSinkMain;
+import io.statstream.sink.ResultSinkMain;
 import io.statstream.worker.service.WorkerMain;
 import io.statstream.worker.service.WorkerSettings;
 import org.junit.jupiter.api.Test;

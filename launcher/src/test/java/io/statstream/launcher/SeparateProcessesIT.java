@@ -4,7 +4,7 @@ import io.statstream.api.ApiMain;
 import io.statstream.embedded.EmbeddedKafka;
 import io.statstream.embedded.FreePorts;
 import io.statstream.embedded.RedisServerProcess;
-import io.statstream.store.ResultSinkMain;
+import io.statstream.sink.ResultSinkMain;
 import io.statstream.worker.service.WorkerMain;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.topic.Topics;
 import io.statstream.store.InProcessResultStore;
-import io.statstream.store.ResultSink;
+import io.statstream.sink.ResultSink;
 import io.statstream.store.ResultStore;
 import io.statstream.store.ResultStoreOptions;
 import org.junit.jupiter.api.Test;

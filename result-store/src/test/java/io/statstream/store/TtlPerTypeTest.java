@@ -39,8 +39,8 @@ class TtlPerTypeTest {
         Instant now = Instant.now();
         try (InProcessResultStore store = new InProcessResultStore(ResultStoreOptions.DEFAULT)) { // one hour
             store.putAll(List.of(
-                    new ResultStore.TimedResult(recent, envelope(recent, AnalysisType.DESCRIPTIVE), now.minus(Duration.ofMinutes(45))),
-                    new ResultStore.TimedResult(expired, envelope(expired, AnalysisType.DESCRIPTIVE), now.minus(Duration.ofHours(2)))))
+                    new Results.TimedResult(recent, envelope(recent, AnalysisType.DESCRIPTIVE), now.minus(Duration.ofMinutes(45))),
+                    new Results.TimedResult(expired, envelope(expired, AnalysisType.DESCRIPTIVE), now.minus(Duration.ofHours(2)))))
                     .toCompletableFuture().get();
             List<Optional<Duration>> ttls = store.remainingTtl(List.of(recent, expired)).toCompletableFuture().get();
             Duration left = ttls.get(0).orElseThrow();

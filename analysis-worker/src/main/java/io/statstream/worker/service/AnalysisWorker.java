@@ -64,7 +64,7 @@ public final class AnalysisWorker implements AutoCloseable {
         config.put(AnswerFailedRecords.SIGNATURE_CONFIG, signature);
         AnalysisTopology topology = new AnalysisTopology(
                 new RequestParser(new RequestLimits(settings.getInt(SharedSettings.MAX_VALUES_PER_REQUEST))),
-                store, new Engine(Clock.systemUTC()), new WorkerMetrics(registry),
+                store, store.describe(), new Engine(Clock.systemUTC()), new WorkerMetrics(registry),
                 Duration.ofSeconds(settings.getLong(WorkerSettings.IN_FLIGHT_RETENTION_SECONDS)), signature);
         topology.addTo(builder);
         topology.mainConsumerConfig().forEach((name, value) -> config.put(StreamsConfig.mainConsumerPrefix(name), value));

@@ -4,7 +4,7 @@ import io.statstream.model.request.RequestParser;
 import io.statstream.model.result.ResultEnvelope;
 import io.statstream.model.topic.ResultSignature;
 import io.statstream.model.topic.Topics;
-import io.statstream.store.ResultStore;
+import io.statstream.store.Results;
 import io.statstream.worker.engine.Engine;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,17 +29,17 @@ public final class AnalysisTopology {
     static final Duration STORE_LOOKUP_TIMEOUT = Duration.ofMillis(500);
 
     private final RequestParser parser;
-    private final StoredResults stored;
+    private final StoredKeyLookup stored;
     private final Engine engine;
     private final WorkerMetrics metrics;
     private final Duration inFlightRetention;
     private final Optional<ResultSignature> signature;
 
-    public AnalysisTopology(RequestParser parser, ResultStore store, Engine engine, WorkerMetrics metrics,
+    public AnalysisTopology(RequestParser parser, Results results, String storeName, Engine engine, WorkerMetrics metrics,
                             Duration inFlightRetention, Optional<ResultSignature> signature) {
         this.signature = signature;
         this.parser = parser;
-        this.stored = new StoredResults(store, STORE_LOOKUP_TIMEOUT);
+        this.stored = new StoredKeyLookup(results, storeName, STORE_LOOKUP_TIMEOUT);
         this.engine = engine;
         this.metrics = metrics;
         this.inFlightRetention = inFlightRetention;
@@ -51,7 +51,7 @@ public final class AnalysisTopology {
      */
     public Map<String, Object> mainConsumerConfig() {
         return Map.of(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, LookUpPolledKeys.class.getName(),
-                LookUpPolledKeys.STORED_RESULTS_CONFIG, stored);
+                LookUpPolledKeys.LOOKUP_CONFIG, stored);
     }
 
     public void addTo(StreamsBuilder builder) {

@@ -11,7 +11,7 @@ import java.time.Duration;
 /**
  * Drops a request that needs no computation, the whole policy in one place:
  * <ul>
- * <li>completed: the store already holds its result ({@link StoredResults});
+ * <li>completed: the store already holds its result ({@link StoredKeyLookup});
  * <li>in flight: this partition already sent the key to be computed and the store does not show
  * the result yet ({@link InFlightKeys});
  * <li>but never a refresh: a warming replay asks for a recomputation on purpose. It is still
@@ -22,12 +22,12 @@ import java.time.Duration;
 final class DropDuplicates implements FixedKeyProcessor<byte[], InboundRequest.Accepted, InboundRequest.Accepted> {
     private static final long NO_OFFSET = -1;
 
-    private final StoredResults stored;
+    private final StoredKeyLookup stored;
     private final InFlightKeys inFlight;
     private final WorkerMetrics metrics;
     private FixedKeyProcessorContext<byte[], InboundRequest.Accepted> context;
 
-    DropDuplicates(StoredResults stored, Duration inFlightRetention, WorkerMetrics metrics) {
+    DropDuplicates(StoredKeyLookup stored, Duration inFlightRetention, WorkerMetrics metrics) {
         this.stored = stored;
         this.inFlight = new InFlightKeys(inFlightRetention);
         this.metrics = metrics;

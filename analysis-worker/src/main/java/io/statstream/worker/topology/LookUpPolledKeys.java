@@ -14,19 +14,19 @@ import java.util.Map;
 
 /**
  * Sees every poll of the worker's main consumer before the stream thread processes it, and asks
- * the result store about all its request keys at once ({@link StoredResults#lookUp}). Kafka
- * creates it from its class name; the {@link StoredResults} it feeds comes in its configuration.
+ * the result store about all its request keys at once ({@link StoredKeyLookup#lookUp}). Kafka
+ * creates it from its class name; the {@link StoredKeyLookup} it feeds comes in its configuration.
  */
 public final class LookUpPolledKeys implements ConsumerInterceptor<byte[], byte[]> {
-    static final String STORED_RESULTS_CONFIG = "statstream.stored.results";
+    static final String LOOKUP_CONFIG = "statstream.stored.key.lookup";
 
-    private StoredResults stored;
+    private StoredKeyLookup stored;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        stored = (StoredResults) configs.get(STORED_RESULTS_CONFIG);
+        stored = (StoredKeyLookup) configs.get(LOOKUP_CONFIG);
         if (stored == null) {
-            throw new IllegalStateException(STORED_RESULTS_CONFIG + " is not set: configure through AnalysisTopology");
+            throw new IllegalStateException(LOOKUP_CONFIG + " is not set: configure through AnalysisTopology");
         }
     }
 

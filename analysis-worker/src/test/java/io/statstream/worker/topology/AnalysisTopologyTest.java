@@ -56,7 +56,7 @@ class AnalysisTopologyTest {
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        new AnalysisTopology(PARSER, store, new Engine(Clock.systemUTC()), new WorkerMetrics(registry), IN_FLIGHT_RETENTION,
+        new AnalysisTopology(PARSER, store, "test store", new Engine(Clock.systemUTC()), new WorkerMetrics(registry), IN_FLIGHT_RETENTION,
                 Optional.of(SIGNATURE)).addTo(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");

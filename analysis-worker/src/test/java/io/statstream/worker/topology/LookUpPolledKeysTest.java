@@ -36,7 +36,7 @@ class LookUpPolledKeysTest {
 
     private final InProcessResultStore inProcess = new InProcessResultStore(ResultStoreOptions.DEFAULT);
     private final CountingResultStore store = new CountingResultStore(inProcess);
-    private final AnalysisTopology topology = new AnalysisTopology(PARSER, store, new Engine(Clock.systemUTC()),
+    private final AnalysisTopology topology = new AnalysisTopology(PARSER, store, "test store", new Engine(Clock.systemUTC()),
             new WorkerMetrics(new SimpleMeterRegistry()), Duration.ofMinutes(10), Optional.empty());
 
     @Test
@@ -48,7 +48,7 @@ class LookUpPolledKeysTest {
 
         interceptor.onConsume(poll(stored, fresh, fresh));
 
-        StoredResults answers = (StoredResults) topology.mainConsumerConfig().get(LookUpPolledKeys.STORED_RESULTS_CONFIG);
+        StoredKeyLookup answers = (StoredKeyLookup) topology.mainConsumerConfig().get(LookUpPolledKeys.LOOKUP_CONFIG);
         assertTrue(answers.contains(stored.key()));
         assertFalse(answers.contains(fresh.key()));
         assertFalse(answers.contains(fresh.key()));
@@ -58,7 +58,7 @@ class LookUpPolledKeysTest {
     @Test
     void aKeyThePollDidNotCarryIsAskedAboutAlone() {
         CanonicalForm other = form("{\"type\":\"descriptive\",\"data\":[7,8,9]}");
-        StoredResults answers = (StoredResults) topology.mainConsumerConfig().get(LookUpPolledKeys.STORED_RESULTS_CONFIG);
+        StoredKeyLookup answers = (StoredKeyLookup) topology.mainConsumerConfig().get(LookUpPolledKeys.LOOKUP_CONFIG);
 
         assertFalse(answers.contains(other.key()));
         assertEquals(1, store.calls("containsAll"));

@@ -6,6 +6,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -34,7 +37,8 @@ class ArchitectureTest {
     void theContractDependsOnNoOtherModule() {
         noClasses().that().resideInAPackage("io.statstream.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.statstream.api..", "io.statstream.worker..",
-                        "io.statstream.store..", "io.statstream.runtime..", "io.statstream.launcher..", "io.statstream.embedded..")
+                        "io.statstream.store..", "io.statstream.sink..", "io.statstream.runtime..", "io.statstream.launcher..",
+                        "io.statstream.embedded..")
                 .check(classes);
     }
 
@@ -57,13 +61,25 @@ class ArchitectureTest {
     @Test
     void modulesFollowTheDataFlowAndNeverReachBack() {
         noClasses().that().resideInAnyPackage("io.statstream.store..", "io.statstream.runtime..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.statstream.worker..", "io.statstream.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.statstream.worker..", "io.statstream.api..", "io.statstream.sink..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("io.statstream.worker..", "io.statstream.api..")
+                .should().dependOnClassesThat().resideInAPackage("io.statstream.sink..")
+                .because("the sink is a service of its own: the worker and the API share the store with it, not its code")
                 .check(classes);
         noClasses().that().resideInAPackage("io.statstream.runtime..")
                 .should().dependOnClassesThat().resideInAPackage("io.statstream.store..")
                 .check(classes);
         noClasses().that().resideInAPackage("io.statstream.worker..")
                 .should().dependOnClassesThat().resideInAPackage("io.statstream.api..")
+                .check(classes);
+    }
+
+    @Test
+    void theWorkersTopologyOnlyAsksWhetherResultsAreStored() {
+        noClasses().that().resideInAPackage("io.statstream.worker.topology..")
+                .should().dependOnClassesThat(resideInAPackage("io.statstream.store..").and(not(simpleName("Results"))))
+                .because("dropping duplicates needs the store's Results, not its pending marks, notices or counts")
                 .check(classes);
     }
 

@@ -1,7 +1,7 @@
 package io.statstream.launcher.docs;
 
 import io.statstream.api.ApiSettings;
-import io.statstream.store.SinkSettings;
+import io.statstream.sink.SinkSettings;
 import io.statstream.worker.service.WorkerSettings;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;

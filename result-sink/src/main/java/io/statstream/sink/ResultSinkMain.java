@@ -1,4 +1,4 @@
-package io.statstream.store;
+package io.statstream.sink;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.statstream.runtime.EnvironmentSettings;
@@ -8,6 +8,8 @@ import io.statstream.runtime.ServiceRunner;
 import io.statstream.runtime.KafkaClients;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.runtime.StoreSettings;
+import io.statstream.store.ResultStore;
+import io.statstream.store.ResultStores;
 
 /** Runs the result sink alone, configured by environment variables (see the README). */
 public final class ResultSinkMain {

@@ -1,4 +1,4 @@
-package io.statstream.store;
+package io.statstream.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -9,6 +9,9 @@ import io.statstream.model.topic.Topics;
 import io.statstream.runtime.MaxMessageSize;
 import io.statstream.runtime.GroupMembership;
 import io.statstream.runtime.KafkaClients;
+import io.statstream.store.FilledPartitions;
+import io.statstream.store.ResultStore;
+import io.statstream.store.Results;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -162,7 +165,7 @@ public final class ResultSink implements AutoCloseable {
     }
 
     private Optional<Throwable> storeAll(ConsumerRecords<byte[], byte[]> records) {
-        List<ResultStore.TimedResult> results = new ArrayList<>(records.count());
+        List<Results.TimedResult> results = new ArrayList<>(records.count());
         List<ConsumerRecord<byte[], byte[]>> unsigned = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             Optional<ContentKey> key = ContentKey.parse(record.key());
@@ -175,7 +178,7 @@ public final class ResultSink implements AutoCloseable {
                 unsigned.add(record);
                 continue;
             }
-            results.add(ResultStore.TimedResult.computed(key.get(), record.value()));
+            results.add(Results.TimedResult.computed(key.get(), record.value()));
         }
         if (!unsigned.isEmpty()) {
             deadLetter(unsigned);

@@ -1,4 +1,4 @@
-package io.statstream.store;
+package io.statstream.sink;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

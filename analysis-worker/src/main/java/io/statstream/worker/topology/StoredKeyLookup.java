@@ -1,7 +1,7 @@
 package io.statstream.worker.topology;
 
 import io.statstream.model.key.ContentKey;
-import io.statstream.store.ResultStore;
+import io.statstream.store.Results;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +28,16 @@ import java.util.concurrent.TimeUnit;
  * keeps the answers of its last few polls to itself, in plain maps: a concurrent cache with
  * expiry (Caffeine) spent a tenth of the stream thread on one put per key.
  */
-final class StoredResults {
-    private static final Logger LOG = LoggerFactory.getLogger(StoredResults.class);
+final class StoredKeyLookup {
+    private static final Logger LOG = LoggerFactory.getLogger(StoredKeyLookup.class);
     private static final Duration COOL_DOWN = Duration.ofSeconds(5);
     /** Far longer than a poll takes to process; short enough that no answer is old when used. */
     private static final Duration ANSWERS_KEPT = Duration.ofSeconds(5);
     /** Kafka Streams may poll again before it has processed a poll's records: a few polls back. */
     private static final int POLLS_KEPT = 8;
 
-    private final ResultStore store;
+    private final Results results;
+    private final String storeName;
     private final Duration timeout;
     private final ThreadLocal<Deque<PollAnswers>> polls = ThreadLocal.withInitial(ArrayDeque::new);
     private volatile boolean reachable = true;
@@ -46,8 +47,9 @@ final class StoredResults {
     private record PollAnswers(Map<ContentKey, Integer> positions, CompletableFuture<List<Boolean>> stored, long askedAtNanos) {
     }
 
-    StoredResults(ResultStore store, Duration timeout) {
-        this.store = store;
+    StoredKeyLookup(Results results, String storeName, Duration timeout) {
+        this.results = results;
+        this.storeName = storeName;
         this.timeout = timeout;
     }
 
@@ -61,7 +63,7 @@ final class StoredResults {
             positions.putIfAbsent(keys.get(i), i);
         }
         Deque<PollAnswers> recent = polls.get();
-        recent.addFirst(new PollAnswers(positions, store.containsAll(keys).toCompletableFuture(), System.nanoTime()));
+        recent.addFirst(new PollAnswers(positions, results.containsAll(keys).toCompletableFuture(), System.nanoTime()));
         while (recent.size() > POLLS_KEPT) {
             recent.removeLast();
         }
@@ -75,7 +77,7 @@ final class StoredResults {
             boolean contains = askedWithItsPoll(key);
             if (!reachable) {
                 reachable = true;
-                LOG.info("Result store {} answers again: duplicates of stored results are dropped again", store.describe());
+                LOG.info("Result store {} answers again: duplicates of stored results are dropped again", storeName);
             }
             return contains;
         } catch (InterruptedException e) {
@@ -87,7 +89,7 @@ final class StoredResults {
             if (reachable) {
                 reachable = false; // log the change of state, not every record
                 LOG.warn("Result store {} does not answer ({}): computing without checking for stored results",
-                        store.describe(), e.toString());
+                        storeName, e.toString());
             }
             return false;
         }
@@ -105,7 +107,7 @@ final class StoredResults {
                 return poll.stored().get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(position);
             }
         }
-        return store.contains(key).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return results.contains(key).toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private boolean coolingDown() {

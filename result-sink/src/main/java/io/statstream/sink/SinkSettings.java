@@ -1,4 +1,4 @@
-package io.statstream.store;
+package io.statstream.sink;
 
 import io.statstream.runtime.SharedSettings;
 import org.apache.kafka.common.config.AbstractConfig;

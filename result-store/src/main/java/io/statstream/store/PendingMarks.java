@@ -1,0 +1,24 @@
+package io.statstream.store;
+
+import io.statstream.model.key.ContentKey;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** Which keys were accepted and have their results on the way: what makes a 202 differ from a 404. */
+public interface PendingMarks {
+
+    /**
+     * Records that the keys were accepted and their results are on the way, until their results
+     * are stored (at most the pending time to live from now; a later acceptance extends it), all
+     * in one round trip.
+     */
+    CompletionStage<Void> markPending(Collection<ContentKey> keys);
+
+    /** Whether the key was marked pending and the mark has not expired. */
+    CompletionStage<Boolean> isPending(ContentKey key);
+
+    /** {@link #isPending} for many keys in one round trip, in the order of {@code keys}. */
+    CompletionStage<List<Boolean>> pendingAll(List<ContentKey> keys);
+}
