@@ -14,7 +14,7 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static Router mount(Router router, AccessControl access, long maxBodyBytes, BodyBudget budget, SubmitHandler submit, BatchHandler batch, BatchHandler warm,
+    static Router mount(Router router, AccessControl access, long maxBodyBytes, BodyBudget budget, SubmitHandler submit, BatchSubmitHandler batch, WarmHandler warm,
                         LookupHandler lookup, ResultHandler result, HotInputsHandler hot, DeadLetterReplay deadLetters, HealthHandler health,
                         Handler<RoutingContext> metrics) {
         Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
@@ -28,7 +28,7 @@ final class ApiRoutes {
         // The role is checked first: nothing of an unauthorized upload is buffered.
         router.post(ANALYSES).consumes("application/json").handler(submitter).handler(wholeBody).handler(body).handler(submit);
         // No BodyHandler: the batch handler reads the body as it streams in.
-        router.post(ANALYSES + "/batch").consumes("application/json").consumes(BatchHandler.NDJSON).handler(submitter)
+        router.post(ANALYSES + "/batch").consumes("application/json").consumes(BatchBody.NDJSON).handler(submitter)
                 .handler(streamedBody).handler(batch);
         // A body of requests (NDJSON or JSON), or none with ?top=N&hours=P.
         router.post(ANALYSES + "/warm").handler(admin).handler(streamedBody).handler(warm);

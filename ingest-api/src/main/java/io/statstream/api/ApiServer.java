@@ -89,12 +89,14 @@ public final class ApiServer implements AutoCloseable {
         ClientShares shares = shares(settings, access);
         long budget = settings.getLong(ApiSettings.HTTP_BODY_BUDGET_BYTES);
         BodyBudget bodyBudget = new BodyBudget(budget == 0 ? BodyBudget.defaultBudget() : budget, maxBodyBytes, registry);
+        // A batch says "done" without the result: it must ask the store itself, not a near cache
+        // that may outlive the result there.
+        BatchRun.Services batchServices = new BatchRun.Services(parser, store, store, publisher);
+        BatchBody batchBody = new BatchBody(maxItemBytes, maxBatchBytes);
         Router router = ApiRoutes.mount(Router.router(vertx), access, maxBodyBytes, bodyBudget,
                 new SubmitHandler(parser, results, store, store.hotKeys(), publisher, shares.quotas(), shares.unfinished(), metrics),
-                // A batch says "done" without the result: it must ask the store itself, not a
-                // near cache that may outlive the result there.
-                new BatchHandler(BatchHandler.Mode.SUBMIT, parser, store, publisher, maxItemBytes, maxBatchBytes, warmMargin, shares.quotas(), shares.unfinished(), metrics),
-                new BatchHandler(BatchHandler.Mode.WARM, parser, store, publisher, maxItemBytes, maxBatchBytes, warmMargin, shares.quotas(), shares.unfinished(), metrics),
+                new BatchSubmitHandler(batchServices, new BatchPolicy.Submission(store, store.hotKeys(), shares.quotas(), shares.unfinished(), metrics), batchBody),
+                new WarmHandler(batchServices, new BatchPolicy.Warming(warmMargin), batchBody, store.hotKeys()),
                 new LookupHandler(results, store, waiters, settings.getLong(ApiSettings.LOOKUP_MAX_REPLY_BYTES)),
                 new ResultHandler(results, store, waiters),
                 new HotInputsHandler(store.hotKeys()),
