@@ -34,7 +34,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** The HTTP API: its Vert.x instance, producer and admin client, started together and closed together. */
+/**
+ * The HTTP API: its Vert.x instance, producer and admin client, started together and closed
+ * together. Long because it is the wiring: each setting read once and handed to the part it shapes.
+ */
 public final class ApiServer implements AutoCloseable {
     /** The contract this API answers by: OpenAPI 3.1 in YAML, a class-path resource, served as /openapi.json. */
     public static final String CONTRACT = "io/statstream/api/openapi.yaml";

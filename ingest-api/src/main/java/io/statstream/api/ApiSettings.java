@@ -13,7 +13,10 @@ import java.util.Map;
 import static org.apache.kafka.common.config.ConfigDef.Range.atLeast;
 import static org.apache.kafka.common.config.ConfigDef.Range.between;
 
-/** The API's settings, read from environment variables of the same names. */
+/**
+ * The API's settings, read from environment variables of the same names. Long because it is the
+ * list: each setting's name, default, validator and documentation, declared once, here.
+ */
 public final class ApiSettings extends AbstractConfig {
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final int DEFAULT_HTTP_PORT = 8080;

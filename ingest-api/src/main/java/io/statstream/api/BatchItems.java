@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * One batch's items as they are read: each item's outcome by index, and one state per distinct
  * key, so that a key sent many times in a batch is looked up and published once. Chunks are read
  * one after another; only the key states are shared with acknowledgements arriving meanwhile.
+ * Long because it also writes the answer, streamed item by item: the states and their rendering
+ * change together.
  */
 final class BatchItems {
     enum KeyState { LOOKING_UP, STORED, WARM, PUBLISHING, PENDING, FAILED }

@@ -23,7 +23,8 @@ import java.util.Optional;
  * published, and marked pending once the broker took them. Chunks are handled strictly one after
  * another (each waits for the one before, whatever order the stream's events come in), and the
  * answer lists each item's state in input order, written once. An item the broker did not
- * acknowledge is "failed", never "pending"; one bad item never sinks the batch.
+ * acknowledge is "failed", never "pending"; one bad item never sinks the batch. Longer than most
+ * because a chunk's steps share the call's state (its items, its first failure, its acknowledgements).
  */
 final class BatchRun {
     static final int MAX_ITEMS = 100_000;

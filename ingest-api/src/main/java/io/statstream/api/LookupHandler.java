@@ -25,7 +25,8 @@ import java.util.Optional;
 /**
  * POST /v1/analyses/lookup[?wait=5s] with {@code {"keys":[...]}}: every key's state and result
  * from two MGETs sent together (results and pending marks), one round trip whatever the number of
- * keys. With {@code wait}, answers when every key has a result or the wait ends.
+ * keys. With {@code wait}, answers when every key has a result or the wait ends. Longer than a
+ * handler should be because its reply is streamed and bounded in size (the omitted results say so).
  */
 final class LookupHandler implements Handler<RoutingContext> {
     static final int MAX_KEYS = 10_000;

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Publishes canonical requests to analysis-requests and completes only when the broker has
  * acknowledged them (acks=all, idempotent), so "accepted" means durable. {@code send} can block
  * on metadata or a full buffer, so it runs on a thread of its own, never on an event loop.
+ * Long because "acknowledged or told why not, in time" has several ways to fail, each answered here.
  */
 final class RequestPublisher implements AutoCloseable {
     /** A broker whose metadata does not come within this long is unreachable: the client is told 503. */

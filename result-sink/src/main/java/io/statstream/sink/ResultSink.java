@@ -3,10 +3,8 @@ package io.statstream.sink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.statstream.model.key.ContentKey;
-import io.statstream.model.topic.DeadLetterHeaders;
 import io.statstream.model.topic.ResultSignature;
 import io.statstream.model.topic.Topics;
-import io.statstream.runtime.MaxMessageSize;
 import io.statstream.runtime.GroupMembership;
 import io.statstream.runtime.KafkaClients;
 import io.statstream.store.FilledPartitions;
@@ -20,19 +18,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,6 +46,9 @@ import java.util.concurrent.TimeoutException;
  * without persistence). Every second, and whenever it is given partitions, the sink checks the
  * marks it left in the store ({@link FilledPartitions}); a partition whose mark is gone is replayed
  * from its beginning, each result for the time it has left, while new results keep flowing.
+ * <p>
+ * Long for a main class, on purpose: every step here moves the one consumer's positions and
+ * commits (poll, store, commit, rewind, replay), on its one thread, and reads best beside the others.
  */
 public final class ResultSink implements AutoCloseable {
     public static final String DEFAULT_GROUP_ID = "statstream-result-sink";
@@ -68,24 +63,20 @@ public final class ResultSink implements AutoCloseable {
     private final Consumer<byte[], byte[]> consumer;
     private final ResultStore store;
     private final boolean rebuild;
-    private final Optional<Verifier> verifier; // empty: results are not signed
+    private final UnsignedResults unsigned;
     private final SinkMetrics metrics;
     private final KafkaClientMetrics consumerMetrics;
     private final Thread thread;
     private volatile boolean running = true;
     private long nextFillCheckNanos;
 
-    /** The signature every result must carry, and where those without it go. */
-    private record Verifier(ResultSignature signature, Producer<byte[], byte[]> deadLetters) {
-    }
-
-    private ResultSink(Consumer<byte[], byte[]> consumer, ResultStore store, boolean rebuild, Optional<Verifier> verifier,
-                       MeterRegistry registry) {
+    private ResultSink(Consumer<byte[], byte[]> consumer, ResultStore store, boolean rebuild,
+                       Optional<ResultSignature> signature, Map<String, Object> kafka, String groupId, MeterRegistry registry) {
         this.consumer = consumer;
-        this.verifier = verifier;
         this.store = store;
         this.rebuild = rebuild;
         this.metrics = new SinkMetrics(registry);
+        this.unsigned = UnsignedResults.of(signature, kafka, groupId + "-dead-letters", metrics);
         this.consumerMetrics = new KafkaClientMetrics(consumer); // consumer lag among them
         consumerMetrics.bindTo(registry);
         this.thread = new Thread(this::run, "result-sink");
@@ -106,11 +97,8 @@ public final class ResultSink implements AutoCloseable {
                 // under exactly_once_v2 the worker writes results in transactions: never store an aborted one
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId));
-        Optional<Verifier> verifier = signature.map(key -> new Verifier(key, new KafkaProducer<>(KafkaClients.config(kafka, Map.of(
-                ProducerConfig.CLIENT_ID_CONFIG, groupId + "-dead-letters",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MaxMessageSize.BYTES)), new ByteArraySerializer(), new ByteArraySerializer())));
         ResultSink sink = new ResultSink(new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                store, rebuild, verifier, registry);
+                store, rebuild, signature, kafka, groupId, registry);
         sink.thread.start();
         return sink;
     }
@@ -142,7 +130,7 @@ public final class ResultSink implements AutoCloseable {
         } finally {
             consumerMetrics.close();
             consumer.close();
-            verifier.ifPresent(v -> v.deadLetters().close(Duration.ofSeconds(5)));
+            unsigned.close();
         }
     }
 
@@ -166,7 +154,7 @@ public final class ResultSink implements AutoCloseable {
 
     private Optional<Throwable> storeAll(ConsumerRecords<byte[], byte[]> records) {
         List<Results.TimedResult> results = new ArrayList<>(records.count());
-        List<ConsumerRecord<byte[], byte[]>> unsigned = new ArrayList<>();
+        List<ConsumerRecord<byte[], byte[]>> forged = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             Optional<ContentKey> key = ContentKey.parse(record.key());
             if (key.isEmpty() || record.value() == null) {
@@ -174,14 +162,14 @@ public final class ResultSink implements AutoCloseable {
                         record.topic(), record.partition(), record.offset());
                 continue;
             }
-            if (verifier.isPresent() && !verifier.get().signature().verify(record.key(), record.value(), record.headers())) {
-                unsigned.add(record);
+            if (!unsigned.signed(record)) {
+                forged.add(record);
                 continue;
             }
             results.add(Results.TimedResult.computed(key.get(), record.value()));
         }
-        if (!unsigned.isEmpty()) {
-            deadLetter(unsigned);
+        if (!forged.isEmpty()) {
+            unsigned.deadLetter(forged);
         }
         try {
             store.putAll(results).toCompletableFuture().get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -192,28 +180,6 @@ public final class ResultSink implements AutoCloseable {
             return Optional.of(e);
         } catch (Exception e) {
             return Optional.of(e.getCause() == null ? e : e.getCause());
-        }
-    }
-
-    /**
-     * Records nobody with the signing key wrote: never served, kept for the operator with where
-     * they came from. Sent before the offsets that pass them are committed, but not awaited: a
-     * lost dead letter of a forgery costs nothing a client was promised.
-     */
-    private void deadLetter(List<ConsumerRecord<byte[], byte[]>> unsigned) {
-        metrics.unsigned(unsigned.size());
-        ConsumerRecord<byte[], byte[]> first = unsigned.get(0);
-        LOG.warn("{} record(s) of {} carry no valid signature of the worker (first: partition {}, offset {}): not stored, sent to {}",
-                unsigned.size(), first.topic(), first.partition(), first.offset(), Topics.ANALYSIS_RESULTS_DLQ.name());
-        for (ConsumerRecord<byte[], byte[]> record : unsigned) {
-            ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.ANALYSIS_RESULTS_DLQ.name(), null,
-                    record.key(), record.value(), record.headers());
-            letter.headers().add(DeadLetterHeaders.REASON, "not signed by the worker".getBytes(StandardCharsets.UTF_8));
-            letter.headers().add(DeadLetterHeaders.SOURCE_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-            letter.headers().add(DeadLetterHeaders.SOURCE_PARTITION,
-                    Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-            letter.headers().add(DeadLetterHeaders.SOURCE_OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-            verifier.orElseThrow().deadLetters().send(letter);
         }
     }
 

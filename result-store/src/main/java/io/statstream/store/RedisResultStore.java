@@ -33,6 +33,8 @@ import java.util.function.Consumer;
  * Results in Redis through one Lettuce connection, which pipelines every caller's commands. While
  * Redis is unreachable, commands fail at once instead of queueing ({@code REJECT_COMMANDS}), so the
  * API answers 503 in milliseconds, and Lettuce reconnects by itself when Redis is back.
+ * Long because it is the one owner of the connection behind every role of {@link ResultStore}:
+ * each operation is a few lines, and they share the key layout.
  */
 public final class RedisResultStore implements ResultStore {
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);

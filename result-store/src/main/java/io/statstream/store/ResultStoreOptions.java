@@ -2,6 +2,7 @@ package io.statstream.store;
 
 import io.statstream.model.AnalysisType;
 import io.statstream.model.result.ResultEnvelope;
+import io.statstream.runtime.SharedSettings;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,16 +12,14 @@ import java.util.Objects;
 /**
  * How results are kept.
  *
- * @param keyPrefix          prefix of every key written; default {@value #DEFAULT_KEY_PREFIX}
- * @param resultTtl          how long a result is kept; default {@link #DEFAULT_RESULT_TTL}
+ * @param keyPrefix          prefix of every key written; default {@link SharedSettings#DEFAULT_REDIS_KEY_PREFIX}
+ * @param resultTtl          how long a result is kept; default {@link SharedSettings#DEFAULT_RESULT_TTL_SECONDS}
  * @param pendingTtl         how long a key stays pending without a result; default {@link #DEFAULT_PENDING_TTL}
  * @param maxInProcessEntries bound of the in-process store; default {@value #DEFAULT_MAX_IN_PROCESS_ENTRIES}
  * @param ttlByType          a result TTL per analysis type, where it differs from {@code resultTtl}; default none
  */
 public record ResultStoreOptions(String keyPrefix, Duration resultTtl, Duration pendingTtl, long maxInProcessEntries,
                                  Map<AnalysisType, Duration> ttlByType) {
-    public static final String DEFAULT_KEY_PREFIX = "statstream:";
-    public static final Duration DEFAULT_RESULT_TTL = Duration.ofHours(1);
     /**
      * A mark ends when its result is stored, however late; this only bounds a mark whose request
      * will never be computed (deleted by the requests topic's retention before a worker read it).
@@ -29,8 +28,9 @@ public record ResultStoreOptions(String keyPrefix, Duration resultTtl, Duration 
     public static final Duration DEFAULT_PENDING_TTL = Duration.ofHours(24);
     public static final long DEFAULT_MAX_IN_PROCESS_ENTRIES = 100_000;
 
-    public static final ResultStoreOptions DEFAULT = new ResultStoreOptions(DEFAULT_KEY_PREFIX, DEFAULT_RESULT_TTL,
-            DEFAULT_PENDING_TTL, DEFAULT_MAX_IN_PROCESS_ENTRIES, Map.of());
+    /** The settings' defaults (declared once, with the settings), and what no setting changes. */
+    public static final ResultStoreOptions DEFAULT = new ResultStoreOptions(SharedSettings.DEFAULT_REDIS_KEY_PREFIX,
+            Duration.ofSeconds(SharedSettings.DEFAULT_RESULT_TTL_SECONDS), DEFAULT_PENDING_TTL, DEFAULT_MAX_IN_PROCESS_ENTRIES, Map.of());
 
     public ResultStoreOptions {
         Objects.requireNonNull(keyPrefix, "keyPrefix");

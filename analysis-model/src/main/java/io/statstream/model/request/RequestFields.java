@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * Reads the fields of one request object and collects every violation instead of stopping at the
  * first, so a client learns all that is wrong in one round trip. Each reader returns the value, or a
  * placeholder (null, or the default) when the field is invalid; {@link #build} constructs the
- * request only when nothing was wrong, so placeholders never escape.
+ * request only when nothing was wrong, so placeholders never escape. Long because it is every kind
+ * of field (numbers, matrices, groups, choices, bounds) with its violations, each a short method.
  */
 public final class RequestFields {
     /** A request of a million nulls must not answer with a million violations. */

@@ -14,7 +14,8 @@ import org.apache.commons.math3.distribution.HypergeometricDistribution;
  * observed one (within R's relative 1e-7); the estimate is the conditional maximum likelihood
  * (the parameter whose mean is the observed count) and the interval inverts the one-sided tests.
  * R solves these to {@code uniroot}'s default tolerance (about 1e-4); here they are solved to
- * 1e-15 relative.
+ * 1e-15 relative. Long because the test, the estimate and both ends of the interval each solve
+ * on the same distribution, which is written once here.
  */
 final class FisherExactAnalysis implements Analysis<FisherExact> {
     private static final double RELATIVE_TOLERANCE = 1 + 1e-7;

@@ -28,7 +28,8 @@ import java.util.function.BiConsumer;
  * there is one so that every API instance draws on the same bucket, else in this process. A miss
  * (a request that will be computed) costs {@link #MISS_COST} tokens, a cache hit one: answering
  * from the store is cheap, computing is not. Limits are counted in misses per second; a client
- * may spend {@code burstSeconds} of them at once, so a large batch goes through whole.
+ * may spend {@code burstSeconds} of them at once, so a large batch goes through whole. Its two
+ * stores (Redis, this process) are each a few lines behind one policy, kept together on purpose.
  */
 public final class SubmissionQuotas implements AutoCloseable {
     public static final int MISS_COST = 10;

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * unfinished work than its share, however slowly it submits. Kept per client as the accepted keys
  * with their time (a sorted set in Redis, shared by every API instance, or a map in this
  * process); keys the store shows done are dropped when the count nears the cap, and every key
- * after the pending marks' lifetime.
+ * after the pending marks' lifetime. Both stores (Redis, this process) sit behind one policy here.
  */
 public final class UnfinishedWork implements AutoCloseable {
     /** Keys checked against the store at a time, oldest first, when a client is at its cap. */
