@@ -3,8 +3,8 @@ package io.statstream.worker.engine;
 import io.statstream.model.Alternative;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Beta;
-import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.Erfc;
 
 /**
  * Tail probabilities, each computed from the tail that is small, so a p-value of 1e-20 keeps its
@@ -44,9 +44,9 @@ final class Tails {
         return Gamma.regularizedGammaQ(df / 2, x / 2);
     }
 
-    /** P(Z &gt;= z) for the standard normal. */
+    /** P(Z &gt;= z) for the standard normal (Commons Numbers' erfc: Tukey's HSD asks ~12,000 per p-value). */
     static double normalUpper(double z) {
-        return 0.5 * Erf.erfc(z / Math.sqrt(2));
+        return 0.5 * Erfc.value(z / Math.sqrt(2));
     }
 
     /** The z with P(Z &lt;= z) = {@code p}, for the standard normal (the quantile, beside the tails). */
