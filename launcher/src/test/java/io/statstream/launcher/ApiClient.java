@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /** The HTTP calls a client of statstream makes, for the end-to-end tests. */
@@ -116,7 +117,15 @@ final class ApiClient {
         return new Reply(response.statusCode(), response);
     }
 
+    /** The reply; a contract violation surfaces as the AssertionError it is, not as a RuntimeException callers may retry on. */
     private static Reply join(CompletableFuture<Reply> reply) {
-        return reply.join();
+        try {
+            return reply.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof AssertionError violation) {
+                throw violation;
+            }
+            throw e;
+        }
     }
 }

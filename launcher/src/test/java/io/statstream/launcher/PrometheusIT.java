@@ -21,9 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,9 @@ class PrometheusIT {
     static final PipelineExtension pipeline = PipelineExtension.with("API_KEYS_FILE", OPS.resolve("api-keys.sample").toString())
             .onRealRedis();
     private static Process prometheus;
+    private static Path storage;
+    /** The traffic's replies, checked against the contract at the end. */
+    private static final List<CompletableFuture<ApiClient.Reply>> REPLIES = new CopyOnWriteArrayList<>();
     private static URI prometheusUri;
     private static ScheduledExecutorService traffic;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -56,8 +62,8 @@ class PrometheusIT {
         AtomicInteger sent = new AtomicInteger();
         traffic = Executors.newSingleThreadScheduledExecutor();
         traffic.scheduleAtFixedRate(() -> {
-            api.submitAsync("{\"type\":\"descriptive\",\"data\":[1,2," + sent.incrementAndGet() + "]}", "application/json");
-            api.submitAsync("{\"type\":\"descriptive\",\"data\":[1,2,3]}", "application/json");
+            REPLIES.add(api.submitAsync("{\"type\":\"descriptive\",\"data\":[1,2," + sent.incrementAndGet() + "]}", "application/json"));
+            REPLIES.add(api.submitAsync("{\"type\":\"descriptive\",\"data\":[1,2,3]}", "application/json"));
         }, 0, 100, TimeUnit.MILLISECONDS);
 
         Path home = Files.createDirectories(Path.of("target", "prometheus"));
@@ -65,8 +71,9 @@ class PrometheusIT {
         Files.writeString(config, scrapeConfig(pipeline.apiUri()));
         int port = FreePorts.any();
         prometheusUri = URI.create("http://127.0.0.1:" + port);
+        storage = Files.createTempDirectory(home, "data");
         prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + config.toAbsolutePath(),
-                "--storage.tsdb.path=" + Files.createTempDirectory(home, "data").toAbsolutePath(),
+                "--storage.tsdb.path=" + storage.toAbsolutePath(),
                 "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(home.resolve("prometheus.log").toFile()).start();
     }
@@ -101,8 +108,17 @@ class PrometheusIT {
             traffic.shutdownNow();
         }
         if (prometheus != null) {
-            prometheus.destroyForcibly();
+            prometheus.destroyForcibly(); // the one process this test started
+            try {
+                prometheus.waitFor(10, TimeUnit.SECONDS);
+                try (var files = Files.walk(storage)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            } catch (Exception e) {
+                // target/ is the build's to clean
+            }
         }
+        CompletableFuture.allOf(REPLIES.toArray(CompletableFuture[]::new)).join();
     }
 
     @Test
@@ -139,11 +155,11 @@ class PrometheusIT {
         }
     }
 
-    /** A vector with at least one series whose value is a number (a histogram with nothing observed gives NaN). */
+    /** A vector with at least one series whose value is a finite number (a histogram with nothing observed gives NaN). */
     private static boolean hasNumber(JsonNode answer) {
         for (JsonNode series : answer.path("data").path("result")) {
             String value = series.path("value").path(1).asText();
-            if (!value.equals("NaN") && !value.isEmpty()) {
+            if (!value.isEmpty() && !value.matches("NaN|[+-]Inf")) { // Prometheus's spelling of what is not a number
                 return true;
             }
         }

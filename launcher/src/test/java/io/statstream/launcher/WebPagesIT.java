@@ -24,6 +24,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,11 +75,12 @@ class WebPagesIT {
     void theConsoleDrawsLiveChartsAndAResultWithItsPlot() throws Exception {
         // Traffic while the page watches: new analyses (computed) and repeats (answered from the store).
         AtomicInteger sent = new AtomicInteger();
+        List<CompletableFuture<ApiClient.Reply>> replies = new CopyOnWriteArrayList<>(); // checked against the contract at the end
         ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
         traffic.scheduleAtFixedRate(() -> {
             int i = sent.incrementAndGet();
-            api.submitAsync("{\"type\":\"ttest_one_sample\",\"data\":[1,2,3," + i + "],\"mu\":0}", "application/json");
-            api.submitAsync("{\"type\":\"ttest_one_sample\",\"data\":[1,2,3,4],\"mu\":0}", "application/json");
+            replies.add(api.submitAsync("{\"type\":\"ttest_one_sample\",\"data\":[1,2,3," + i + "],\"mu\":0}", "application/json"));
+            replies.add(api.submitAsync("{\"type\":\"ttest_one_sample\",\"data\":[1,2,3,4],\"mu\":0}", "application/json"));
         }, 0, 50, TimeUnit.MILLISECONDS);
         try (Browser browser = Browser.start()) {
             browser.driver.get(pipeline.apiUri() + "/console");
@@ -99,6 +102,7 @@ class WebPagesIT {
         } finally {
             traffic.shutdownNow();
         }
+        CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).join();
     }
 
     private static void showResult(Browser browser, String key, String plot, int marks) {

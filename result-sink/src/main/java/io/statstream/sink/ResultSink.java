@@ -70,13 +70,13 @@ public final class ResultSink implements AutoCloseable {
     private volatile boolean running = true;
     private long nextFillCheckNanos;
 
-    private ResultSink(Consumer<byte[], byte[]> consumer, ResultStore store, boolean rebuild,
-                       Optional<ResultSignature> signature, Map<String, Object> kafka, String groupId, MeterRegistry registry) {
+    private ResultSink(Consumer<byte[], byte[]> consumer, ResultStore store, boolean rebuild, UnsignedResults unsigned,
+                       SinkMetrics metrics, MeterRegistry registry) {
         this.consumer = consumer;
         this.store = store;
         this.rebuild = rebuild;
-        this.metrics = new SinkMetrics(registry);
-        this.unsigned = UnsignedResults.of(signature, kafka, groupId + "-dead-letters", metrics);
+        this.metrics = metrics;
+        this.unsigned = unsigned;
         this.consumerMetrics = new KafkaClientMetrics(consumer); // consumer lag among them
         consumerMetrics.bindTo(registry);
         this.thread = new Thread(this::run, "result-sink");
@@ -97,8 +97,16 @@ public final class ResultSink implements AutoCloseable {
                 // under exactly_once_v2 the worker writes results in transactions: never store an aborted one
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId));
-        ResultSink sink = new ResultSink(new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                store, rebuild, signature, kafka, groupId, registry);
+        SinkMetrics metrics = new SinkMetrics(registry);
+        UnsignedResults unsigned = UnsignedResults.of(signature, kafka, groupId + "-dead-letters", metrics);
+        ResultSink sink;
+        try {
+            sink = new ResultSink(new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                    store, rebuild, unsigned, metrics, registry);
+        } catch (RuntimeException e) {
+            unsigned.close();
+            throw e;
+        }
         sink.thread.start();
         return sink;
     }

@@ -36,10 +36,16 @@ function parseMetrics(text) {
   return samples;
 }
 
-const sum = (samples, name, where = () => true) =>
-  samples.filter(s => s.name === name && where(s.labels)).reduce((total, s) => total + s.value, 0);
-const max = (samples, name, where = () => true) =>
-  samples.filter(s => s.name === name && where(s.labels) && !isNaN(s.value)).reduce((m, s) => Math.max(m, s.value), 0);
+// null when this /metrics has no such series: with the services apart, the worker's and the sink's
+// meters are on their own listeners (Prometheus and Grafana see them; this page shows "–").
+function sum(samples, name, where = () => true) {
+  const found = samples.filter(s => s.name === name && where(s.labels));
+  return found.length ? found.reduce((total, s) => total + s.value, 0) : null;
+}
+function max(samples, name, where = () => true) {
+  const found = samples.filter(s => s.name === name && where(s.labels) && !isNaN(s.value));
+  return found.length ? found.reduce((m, s) => Math.max(m, s.value), -Infinity) : null;
+}
 
 /** Cumulative bucket counts by upper bound, summed over every other label. */
 function buckets(samples, name) {
@@ -49,12 +55,12 @@ function buckets(samples, name) {
     const le = s.labels.le === '+Inf' ? Infinity : parseFloat(s.labels.le);
     byBound.set(le, (byBound.get(le) || 0) + s.value);
   }
-  return [...byBound.entries()].sort((a, b) => a[0] - b[0]);
+  return byBound;
 }
 
-/** A quantile of what was observed between two scrapes, interpolated inside its bucket. */
+/** A quantile of what was observed between two scrapes, interpolated inside its bucket (as histogram_quantile). */
 function quantile(q, before, now) {
-  const counts = now.map(([le, count], i) => [le, count - ((before[i] && before[i][0] === le) ? before[i][1] : 0)]);
+  const counts = [...now.entries()].sort((a, b) => a[0] - b[0]).map(([le, count]) => [le, count - (before.get(le) || 0)]);
   const total = counts.length ? counts[counts.length - 1][1] : 0;
   if (total <= 0) return null;
   const rank = q * total;
@@ -142,12 +148,14 @@ async function scrape() {
 
 function show(before, now) {
   const seconds = now.time - before.time;
-  const rate = (field) => Math.max(0, now[field] - before[field]) / seconds;
+  // A counter that went back (a restart) or is missing gives no rate, not a negative one.
+  const rate = (field) => now[field] === null || before[field] === null || now[field] < before[field]
+    ? null : (now[field] - before[field]) / seconds;
   const answers = now.cacheAnswers - before.cacheAnswers;
   const p50 = quantile(0.5, before.latency, now.latency);
   const p99 = quantile(0.99, before.latency, now.latency);
   $('t-submissions').textContent = format(rate('submissions'));
-  $('t-hit-ratio').textContent = answers > 0 ? format(100 * (now.hits - before.hits) / answers, 0) + ' %' : '–';
+  $('t-hit-ratio').textContent = answers > 0 && now.hits >= before.hits ? format(100 * (now.hits - before.hits) / answers, 0) + ' %' : '–';
   $('t-computations').textContent = format(rate('computations'));
   $('t-latency').textContent = p50 === null ? '–' : format(p50 * 1000) + ' / ' + format(p99 * 1000) + ' ms';
   $('t-pending').textContent = format(now.workerLag, 0);
@@ -164,8 +172,8 @@ function showRoutes(before, now, seconds) {
   const id = (l) => [l.method, l.route, l.code].join(' ');
   const earlier = new Map(before.routes.map(s => [id(s.labels), s.value]));
   const rows = now.routes
-    .map(s => ({labels: s.labels, rate: (s.value - (earlier.get(id(s.labels)) || 0)) / seconds}))
-    .filter(row => row.labels.route)
+    .filter(s => s.labels.route && earlier.has(id(s.labels))) // a series new since the last scrape has no rate yet
+    .map(s => ({labels: s.labels, rate: Math.max(0, s.value - earlier.get(id(s.labels))) / seconds}))
     .sort((a, b) => b.rate - a.rate);
   const tbody = document.querySelector('#routes tbody');
   tbody.replaceChildren(...rows.map(({labels, rate}) => {
@@ -231,7 +239,10 @@ function showResultInHash() {
 }
 window.addEventListener('hashchange', showResultInHash);
 
-scrape();
-setInterval(scrape, SCRAPE_EVERY_MS);
-refreshHot().then(showResultInHash);
-setInterval(refreshHot, HOT_EVERY_MS);
+// Each read starts when the last one ended: two reads in flight could land out of order.
+function every(ms, read) {
+  const next = () => read().catch(() => {}).finally(() => setTimeout(next, ms));
+  next();
+}
+every(SCRAPE_EVERY_MS, scrape);
+refreshHot().then(showResultInHash).finally(() => setTimeout(() => every(HOT_EVERY_MS, refreshHot), HOT_EVERY_MS));
