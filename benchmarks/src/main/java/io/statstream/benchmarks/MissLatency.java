@@ -73,13 +73,20 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
                         .thenCompose(accepted -> accepted.status() != 202 ? CompletableFuture.completedFuture(accepted)
                                 : workload.get("/v1/analyses/" + read(accepted.body()).get("key").asText() + "?wait=30s"))
                         .whenComplete((done, failure) -> {
-                            String why = failure != null ? failure.getClass().getSimpleName() : done.status() == 200 ? null
+                            String why = failure != null ? cause(failure) : done.status() == 200 ? null
                                     : done.status() + " " + done.body().substring(0, Math.min(120, done.body().length()));
                             if (why != null) {
                                 failures.computeIfAbsent(why, reason -> new LongAdder()).increment();
                             }
                         })
                         .thenApply(done -> done.status() == 200));
+    }
+
+    /** The exception under the future's wrapping, with its message: "CompletionException" alone says nothing. */
+    private static String cause(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String message = String.valueOf(cause.getMessage());
+        return cause.getClass().getSimpleName() + ": " + message.substring(0, Math.min(120, message.length()));
     }
 
     private static JsonNode read(String body) {

@@ -9,7 +9,10 @@ import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestLimits;
 import io.statstream.model.request.RequestParser;
 import io.statstream.model.result.ResultEnvelope;
+import io.statstream.model.topic.ResultSignature;
 import io.statstream.worker.engine.Engine;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +29,8 @@ import java.time.Clock;
  * The worker's steps for one record of analysis-requests (a {@code ttest_independent} of 30
  * values), each alone, so that a regression in one shows: read (parse and validate), check the
  * key (hashing the record's bytes, as the worker does, beside writing the canonical form again,
- * as it did until session 3), compute, write the envelope.
+ * as it did until session 3), compute, write the envelope, sign it (the sink checks the same
+ * signature: the same cost again there).
  * Run: {@code java -jar benchmarks/target/benchmarks.jar WorkerStepsBenchmark}
  */
 @State(Scope.Benchmark)
@@ -41,6 +45,8 @@ public class WorkerStepsBenchmark {
     private AnalysisRequest request;
     private ContentKey key;
     private ResultEnvelope envelope;
+    private byte[] envelopeJson;
+    private final ResultSignature signature = new ResultSignature("a benchmark's signing key");
 
     @Setup
     public void prepare() {
@@ -50,6 +56,7 @@ public class WorkerStepsBenchmark {
         request = ((ParsedRequest.Valid) parser.parse(record)).request();
         key = form.key();
         envelope = engine.run(key, request);
+        envelopeJson = Json.write(envelope);
     }
 
     @Benchmark
@@ -75,5 +82,12 @@ public class WorkerStepsBenchmark {
     @Benchmark
     public byte[] writeEnvelope() {
         return Json.write(envelope);
+    }
+
+    @Benchmark
+    public Headers signEnvelope() {
+        Headers headers = new RecordHeaders();
+        signature.sign(record, envelopeJson, headers);
+        return headers;
     }
 }
