@@ -15,6 +15,7 @@ public enum ApiError {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This path does not accept this method", false),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is larger than this server accepts", false),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send application/json", false),
+    EXPECTATION_FAILED(417, "expectation-failed", "The only expectation this server meets is 100-continue", false),
     RATE_LIMITED(429, "rate-limited", "Over this client's share; try again after Retry-After", true),
     SERVER_BUSY(503, "server-busy", "The server holds as many requests as it may; try again shortly", true),
     WAITING_FULL(503, "waiting-full", "The server holds as many waiting requests as it may; try again shortly", true),
@@ -60,6 +61,7 @@ public enum ApiError {
             case 405 -> METHOD_NOT_ALLOWED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 417 -> EXPECTATION_FAILED; // an Expect header other than 100-continue: the client's, not ours
             default -> INTERNAL;
         };
     }

@@ -1,6 +1,7 @@
 package io.statstream.api;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -53,6 +55,16 @@ class RefusalsTest {
         var unknown = api.get("/v1/analyses/" + "0".repeat(64));
         assertEquals(404, unknown.statusCode(), unknown.bodyAsString());
         assertEquals("https://statstream.io/problems/not-found", unknown.bodyAsJsonObject().getString("type"));
+    }
+
+    @Test
+    void anExpectationTheServerDoesNotMeetIsA417ProblemNotAnIncident() throws Exception {
+        for (String path : new String[]{"/v1/analyses", "/v1/analyses/lookup"}) {
+            var reply = api.client().post(path).putHeader("Content-Type", "application/json").putHeader("Expect", "something-else")
+                    .sendBuffer(Buffer.buffer("{\"keys\":[]}")).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertEquals(417, reply.statusCode(), path + ": " + reply.bodyAsString());
+            assertEquals("https://statstream.io/problems/expectation-failed", reply.bodyAsJsonObject().getString("type"));
+        }
     }
 
     @Test
