@@ -33,10 +33,7 @@ public record IndependentTTest(double[] a, double[] b, boolean equalVar, Alterna
 
     /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
     public static ObjectNode sample(SampleValues values, int n) {
-        ObjectNode sample = values.object();
-        sample.set("a", values.normals(n / 2, 10));
-        sample.set("b", values.normals(n / 2, 10.5));
-        return sample;
+        return values.twoSamples(n, 10.5);
     }
 
     public static ParsedRequest read(RequestFields fields) {

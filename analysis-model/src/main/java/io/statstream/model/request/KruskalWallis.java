@@ -1,6 +1,5 @@
 package io.statstream.model.request;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.AnalysisType;
 
@@ -23,10 +22,7 @@ public record KruskalWallis(double[][] groups) implements AnalysisRequest {
     /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
     public static ObjectNode sample(SampleValues values, int n) {
         ObjectNode sample = values.object();
-        ArrayNode groups = sample.putArray("groups");
-        for (int g = 0; g < 3; g++) {
-            groups.add(values.normals(n / 3, 0.5 * g));
-        }
+        sample.set("groups", values.threeGroups(n, 0.5));
         return sample;
     }
 

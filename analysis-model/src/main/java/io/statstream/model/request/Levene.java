@@ -1,6 +1,5 @@
 package io.statstream.model.request;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.AnalysisType;
 import io.statstream.model.LeveneCenter;
@@ -22,10 +21,7 @@ public record Levene(double[][] groups, LeveneCenter center) implements Analysis
     /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
     public static ObjectNode sample(SampleValues values, int n) {
         ObjectNode sample = values.object();
-        ArrayNode groups = sample.putArray("groups");
-        for (int g = 0; g < 3; g++) {
-            groups.add(values.normals(n / 3, g));
-        }
+        sample.set("groups", values.threeGroups(n, 1));
         return sample;
     }
 

@@ -23,10 +23,7 @@ public record MannWhitney(double[] a, double[] b, Alternative alternative) imple
 
     /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
     public static ObjectNode sample(SampleValues values, int n) {
-        ObjectNode sample = values.object();
-        sample.set("a", values.normals(n / 2, 10));
-        sample.set("b", values.normals(n / 2, 10.5));
-        return sample;
+        return values.twoSamples(n, 10.5);
     }
 
     public static ParsedRequest read(RequestFields fields) {

@@ -40,6 +40,23 @@ public final class SampleValues {
         return values;
     }
 
+    /** Two samples {@code a} and {@code b} of {@code n / 2} values each, centred at 10 and {@code bMean}: the two-sample tests' samples. */
+    ObjectNode twoSamples(int n, double bMean) {
+        ObjectNode sample = object();
+        sample.set("a", normals(n / 2, 10));
+        sample.set("b", normals(n / 2, bMean));
+        return sample;
+    }
+
+    /** Three groups of about {@code n / 3} values each, group g centred at {@code g * step}: the samples of the group analyses. */
+    ArrayNode threeGroups(int n, double step) {
+        ArrayNode groups = JSON.arrayNode(3);
+        for (int g = 0; g < 3; g++) {
+            groups.add(normals(n / 3, g * step));
+        }
+        return groups;
+    }
+
     /** A whole number from 0 to {@code bound} − 1. */
     int below(int bound) {
         return random.nextInt(bound);

@@ -23,10 +23,7 @@ public record WilcoxonSignedRank(double[] a, double[] b, double mu, Alternative 
 
     /** A sample of about {@code n} values (without its type), for tests and benchmarks. */
     public static ObjectNode sample(SampleValues values, int n) {
-        ObjectNode sample = values.object();
-        sample.set("a", values.normals(n / 2, 10));
-        sample.set("b", values.normals(n / 2, 10.3));
-        return sample;
+        return values.twoSamples(n, 10.3);
     }
 
     public static ParsedRequest read(RequestFields fields) {
