@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,16 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,30 +43,25 @@ class PrometheusIT {
     static final PipelineExtension pipeline = PipelineExtension.with("API_KEYS_FILE", OPS.resolve("api-keys.sample").toString())
             .onRealRedis();
     private static Process prometheus;
-    private static Path storage;
-    /** The traffic's replies, checked against the contract at the end. */
-    private static final List<CompletableFuture<ApiClient.Reply>> REPLIES = new CopyOnWriteArrayList<>();
+    /** Prometheus's data: JUnit removes it. */
+    @TempDir
+    static Path storage;
     private static URI prometheusUri;
-    private static ScheduledExecutorService traffic;
+    private static BackgroundTraffic traffic;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startTrafficAndPrometheus() throws Exception {
         Path binary = Prerequisites.onPath("prometheus");
         ApiClient api = pipeline.api().withKey("statstream-sample-admin");
-        AtomicInteger sent = new AtomicInteger();
-        traffic = Executors.newSingleThreadScheduledExecutor();
-        traffic.scheduleAtFixedRate(() -> {
-            REPLIES.add(api.submitAsync("{\"type\":\"descriptive\",\"data\":[1,2," + sent.incrementAndGet() + "]}", "application/json"));
-            REPLIES.add(api.submitAsync("{\"type\":\"descriptive\",\"data\":[1,2,3]}", "application/json"));
-        }, 0, 100, TimeUnit.MILLISECONDS);
+        traffic = new BackgroundTraffic(api, Duration.ofMillis(100),
+                i -> "{\"type\":\"descriptive\",\"data\":[1,2," + i + "]}", "{\"type\":\"descriptive\",\"data\":[1,2,3]}");
 
         Path home = Files.createDirectories(Path.of("target", "prometheus"));
         Path config = home.resolve("prometheus.yml");
         Files.writeString(config, scrapeConfig(pipeline.apiUri()));
         int port = FreePorts.any();
         prometheusUri = URI.create("http://127.0.0.1:" + port);
-        storage = Files.createTempDirectory(home, "data");
         prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + config.toAbsolutePath(),
                 "--storage.tsdb.path=" + storage.toAbsolutePath(),
                 "--web.listen-address=127.0.0.1:" + port)
@@ -103,22 +93,14 @@ class PrometheusIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (traffic != null) {
-            traffic.shutdownNow();
-        }
+    static void stop() throws InterruptedException {
         if (prometheus != null) {
             prometheus.destroyForcibly(); // the one process this test started
-            try {
-                prometheus.waitFor(10, TimeUnit.SECONDS);
-                try (var files = Files.walk(storage)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
-            } catch (Exception e) {
-                // target/ is the build's to clean
-            }
+            prometheus.waitFor(10, TimeUnit.SECONDS); // before JUnit removes its data
         }
-        CompletableFuture.allOf(REPLIES.toArray(CompletableFuture[]::new)).join();
+        if (traffic != null) {
+            traffic.close(); // last: it fails the class if a reply broke the contract
+        }
     }
 
     @Test

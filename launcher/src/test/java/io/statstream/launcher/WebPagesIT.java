@@ -6,6 +6,7 @@ import io.statstream.model.AnalysisType;
 import io.statstream.model.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -24,12 +25,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,8 +55,8 @@ class WebPagesIT {
     }
 
     @Test
-    void theReferencePageShowsEveryOperation() throws Exception {
-        try (Browser browser = Browser.start()) {
+    void theReferencePageShowsEveryOperation(@TempDir Path profile) throws Exception {
+        try (Browser browser = Browser.start(profile)) {
             browser.driver.get(pipeline.apiUri() + "/docs");
             int operations = ApiContract.DOCUMENT.operations().size();
             new WebDriverWait(browser.driver, PAGE_TIMEOUT).until(d -> d.findElements(By.cssSelector(".opblock")).size() == operations);
@@ -72,17 +67,12 @@ class WebPagesIT {
     }
 
     @Test
-    void theConsoleDrawsLiveChartsAndAResultWithItsPlot() throws Exception {
+    void theConsoleDrawsLiveChartsAndAResultWithItsPlot(@TempDir Path profile) throws Exception {
         // Traffic while the page watches: new analyses (computed) and repeats (answered from the store).
-        AtomicInteger sent = new AtomicInteger();
-        List<CompletableFuture<ApiClient.Reply>> replies = new CopyOnWriteArrayList<>(); // checked against the contract at the end
-        ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
-        traffic.scheduleAtFixedRate(() -> {
-            int i = sent.incrementAndGet();
-            replies.add(api.submitAsync("{\"type\":\"ttest_one_sample\",\"data\":[1,2,3," + i + "],\"mu\":0}", "application/json"));
-            replies.add(api.submitAsync("{\"type\":\"ttest_one_sample\",\"data\":[1,2,3,4],\"mu\":0}", "application/json"));
-        }, 0, 50, TimeUnit.MILLISECONDS);
-        try (Browser browser = Browser.start()) {
+        try (BackgroundTraffic traffic = new BackgroundTraffic(api, Duration.ofMillis(50),
+                i -> "{\"type\":\"ttest_one_sample\",\"data\":[1,2,3," + i + "],\"mu\":0}",
+                "{\"type\":\"ttest_one_sample\",\"data\":[1,2,3,4],\"mu\":0}");
+             Browser browser = Browser.start(profile)) {
             browser.driver.get(pipeline.apiUri() + "/console");
             WebDriverWait wait = new WebDriverWait(browser.driver, PAGE_TIMEOUT);
             wait.until(d -> points(d, "chart-throughput") >= 3 && points(d, "chart-latency") >= 1);
@@ -99,10 +89,7 @@ class WebPagesIT {
             showResult(browser, chiSquare, "table.result-plot", 4);
             browser.screenshot("console-chi-square.png");
             browser.assertNoErrors();
-        } finally {
-            traffic.shutdownNow();
         }
-        CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).join();
     }
 
     private static void showResult(Browser browser, String key, String plot, int marks) {
@@ -128,12 +115,11 @@ class WebPagesIT {
         return Long.parseLong(points.toString());
     }
 
-    /** Debian's chromium and chromedriver, headless, with a profile of its own and no calls to the network. */
-    private record Browser(WebDriver driver, Path profile) implements AutoCloseable {
-        static Browser start() throws Exception {
+    /** Debian's chromium and chromedriver, headless, with a profile of its own (a JUnit temporary directory) and no calls to the network. */
+    private record Browser(WebDriver driver) implements AutoCloseable {
+        static Browser start(Path profile) throws Exception {
             Path chromium = Prerequisites.onPath("chromium");
             Path chromedriver = Prerequisites.onPath("chromedriver");
-            Path profile = Files.createTempDirectory("statstream-chromium");
             ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
                     .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -141,7 +127,7 @@ class WebPagesIT {
             options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                     .usingAnyFreePort().build();
-            return new Browser(new ChromeDriver(service, options), profile);
+            return new Browser(new ChromeDriver(service, options));
         }
 
         void screenshot(String name) throws Exception {
@@ -159,11 +145,8 @@ class WebPagesIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             driver.quit();
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 }
