@@ -98,7 +98,7 @@ public final class ApiServer implements AutoCloseable {
         BatchBody batchBody = new BatchBody(maxItemBytes, maxBatchBytes);
         Router router = ApiRoutes.mount(Router.router(vertx), access, maxBodyBytes, bodyBudget,
                 new SubmitHandler(parser, results, store, store.hotKeys(), publisher, shares.quotas(), shares.unfinished(), metrics),
-                new BatchSubmitHandler(batchServices, new BatchPolicy.Submission(store, store.hotKeys(), shares.quotas(), shares.unfinished(), metrics), batchBody),
+                new BatchSubmitHandler(batchServices, new BatchPolicy.Submission(store.hotKeys(), shares.quotas(), shares.unfinished(), metrics), batchBody),
                 new WarmHandler(batchServices, new BatchPolicy.Warming(warmMargin), batchBody, store.hotKeys()),
                 new LookupHandler(results, store, waiters, settings.getLong(ApiSettings.LOOKUP_MAX_REPLY_BYTES)),
                 new ResultHandler(results, store, waiters),

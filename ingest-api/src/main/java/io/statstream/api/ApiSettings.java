@@ -2,6 +2,7 @@ package io.statstream.api;
 
 import io.statstream.api.access.AccessControl;
 import io.statstream.runtime.SharedSettings;
+import io.statstream.store.HotKeys;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -149,9 +150,9 @@ public final class ApiSettings extends AbstractConfig {
                     "Results the API keeps in memory in front of the store, for a minute each (0: none).")
             .define(WARM_REFRESH_INTERVAL_SECONDS, Type.LONG, 0L, atLeast(0), Importance.LOW,
                     "Every this many seconds, replay the most requested inputs (0, the default: never).")
-            .define(WARM_REFRESH_TOP, Type.INT, DEFAULT_WARM_REFRESH_TOP, atLeast(1), Importance.LOW,
+            .define(WARM_REFRESH_TOP, Type.INT, DEFAULT_WARM_REFRESH_TOP, between(1, HotKeys.MAX_TOP), Importance.LOW,
                     "How many of the most requested inputs a scheduled refresh replays.")
-            .define(WARM_REFRESH_HOURS, Type.INT, DEFAULT_WARM_REFRESH_HOURS, between(1, 24 * 7), Importance.LOW,
+            .define(WARM_REFRESH_HOURS, Type.INT, DEFAULT_WARM_REFRESH_HOURS, between(1, TopQuery.MAX_HOURS), Importance.LOW,
                     "Over how many hours of requests a scheduled refresh counts.")
             .define(WARM_MIN_REMAINING_SECONDS, Type.LONG, DEFAULT_WARM_MIN_REMAINING_SECONDS, atLeast(0), Importance.LOW,
                     "A warming replay skips results kept for at least this much longer, and recomputes the rest.");

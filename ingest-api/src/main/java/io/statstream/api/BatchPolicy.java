@@ -40,7 +40,8 @@ sealed interface BatchPolicy {
      * Takes a chunk's cost from the caller's share ({@code hits} skipped, {@code misses} to
      * publish) once its keys were classified; failed when over it: the chunk is not published.
      */
-    default Future<Void> charge(RoutingContext ctx, BatchItems batch, BatchItems.Chunk chunk, int hits, List<CanonicalForm> misses) {
+    default Future<Void> charge(RoutingContext ctx, Results results, BatchItems batch, BatchItems.Chunk chunk, int hits,
+                                List<CanonicalForm> misses) {
         return Future.succeededFuture();
     }
 
@@ -53,8 +54,8 @@ sealed interface BatchPolicy {
      * share pays for hits and misses, and its unfinished work is bounded; requests are counted for
      * the warming replay.
      */
-    record Submission(Results results, HotKeys hotKeys, SubmissionQuotas quotas, UnfinishedWork unfinished,
-                      ApiMetrics metrics) implements BatchPolicy {
+    record Submission(HotKeys hotKeys, SubmissionQuotas quotas, UnfinishedWork unfinished, ApiMetrics metrics)
+            implements BatchPolicy {
         @Override
         public CompletionStage<List<Boolean>> skips(Results results, List<ContentKey> keys) {
             return results.getAll(keys).thenApply(stored -> stored.stream().map(Optional::isPresent).toList());
@@ -76,7 +77,8 @@ sealed interface BatchPolicy {
         }
 
         @Override
-        public Future<Void> charge(RoutingContext ctx, BatchItems batch, BatchItems.Chunk chunk, int hits, List<CanonicalForm> misses) {
+        public Future<Void> charge(RoutingContext ctx, Results results, BatchItems batch, BatchItems.Chunk chunk, int hits,
+                                   List<CanonicalForm> misses) {
             Caller caller = AccessControl.caller(ctx);
             return Future.fromCompletionStage(quotas.take(caller, hits, misses.size()), ctx.vertx().getOrCreateContext())
                     .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))

@@ -134,7 +134,7 @@ final class BatchRun {
                     }
                     policy.read(chunk);
                     return classify(chunk.fresh())
-                            .compose(toPublish -> policy.charge(ctx, batch, chunk, chunk.fresh().size() - toPublish.size(), toPublish)
+                            .compose(toPublish -> policy.charge(ctx, services.results(), batch, chunk, chunk.fresh().size() - toPublish.size(), toPublish)
                                     .map(toPublish))
                             .map(toPublish -> {
                                 toPublish.forEach(form -> batch.state(form.key(), BatchItems.KeyState.PUBLISHING));

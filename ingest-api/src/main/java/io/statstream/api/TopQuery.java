@@ -8,7 +8,8 @@ import java.time.Duration;
 /** {@code ?top=N&hours=P}: the N most requested inputs of the last P hours (24 unless given). */
 record TopQuery(int top, Duration window) {
     static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
-    private static final int MAX_HOURS = (int) HotKeys.RETENTION.toHours();
+    /** As far back as request counts are kept; the scheduled refresh (WARM_REFRESH_HOURS) asks within it too. */
+    static final int MAX_HOURS = (int) HotKeys.RETENTION.toHours();
 
     /** Read from the request; a missing {@code top} is {@code defaultTop}. 400 naming the parameter when out of range. */
     static TopQuery of(HttpServerRequest request, int defaultTop, int maxTop) {
