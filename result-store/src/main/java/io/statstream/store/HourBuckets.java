@@ -2,6 +2,7 @@ package io.statstream.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,15 @@ final class HourBuckets {
     private HourBuckets() {
     }
 
+    private static final long SECONDS = Duration.ofHours(1).toSeconds();
+
     static long current(Clock clock) {
-        return clock.instant().truncatedTo(ChronoUnit.HOURS).getEpochSecond() / 3600;
+        return clock.instant().truncatedTo(ChronoUnit.HOURS).getEpochSecond() / SECONDS;
+    }
+
+    /** When the bucket's hour begins. */
+    static Instant start(long bucket) {
+        return Instant.ofEpochSecond(bucket * SECONDS);
     }
 
     /** The buckets that overlap the last {@code window}, the oldest partial hour included, newest first. */

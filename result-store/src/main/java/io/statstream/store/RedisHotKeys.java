@@ -87,7 +87,7 @@ final class RedisHotKeys implements HotKeys {
         return redis.exists(past).thenCompose(found -> found > 0 ? CompletableFuture.completedFuture(past)
                 : redis.zunionstore(past, completed.stream().map(this::bucketKey).toArray(String[]::new))
                         .thenCompose(size -> redis.zremrangebyrank(past, 0, -(KEPT_PER_HOUR + 1)))
-                        .thenCompose(trimmed -> redis.expireat(past, nextHour * 3600))
+                        .thenCompose(trimmed -> redis.expireat(past, HourBuckets.start(nextHour)))
                         .thenApply(expiring -> past));
     }
 
