@@ -8,7 +8,6 @@ import io.statstream.api.ApiSettings;
 import io.statstream.embedded.EmbeddedKafka;
 import io.statstream.embedded.RedisServerProcess;
 import io.statstream.runtime.EnvironmentSettings;
-import io.statstream.runtime.KafkaClients;
 import io.statstream.runtime.Metrics;
 import io.statstream.runtime.ServiceRunner;
 import io.statstream.runtime.SharedSettings;
@@ -105,9 +104,7 @@ public final class LocalPipeline implements AutoCloseable {
         AnalysisWorker worker = AnalysisWorker.start(workerSettings, store, registry);
         started.push(worker);
         SinkSettings sinkSettings = new SinkSettings(EnvironmentSettings.read(SinkSettings.DEFINITION, env));
-        started.push(ResultSink.start(KafkaClients.config(sinkSettings), sinkSettings.getString(SinkSettings.SINK_GROUP_ID),
-                sinkSettings.getString(SinkSettings.SINK_INSTANCE_ID), store, sinkSettings.getBoolean(SinkSettings.SINK_REBUILD),
-                resultSignature, registry));
+        started.push(ResultSink.start(sinkSettings, store, resultSignature, registry));
         api = ApiServer.start(new ApiSettings(EnvironmentSettings.read(ApiSettings.DEFINITION, env)), store, registry);
         started.push(api);
         worker.awaitRunning(START_TIMEOUT);

@@ -38,6 +38,12 @@ final class KafkaProbe implements AutoCloseable {
         return admin.listOffsets(partitions).all().get().values().stream().mapToLong(info -> info.offset()).sum();
     }
 
+    /** The sum of a consumer group's committed offsets: 0 before its first commit. */
+    long committedOffsets(String groupId) throws Exception {
+        return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().values().stream()
+                .filter(java.util.Objects::nonNull).mapToLong(offset -> offset.offset()).sum();
+    }
+
     /** How many members a consumer group (a Kafka Streams application's, too) has now. */
     int groupMembers(String groupId) throws Exception {
         return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).members().size();

@@ -2,6 +2,7 @@ package io.statstream.launcher;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.statstream.embedded.RedisServerProcess;
+import io.statstream.model.topic.ResultSignature;
 import io.statstream.store.ResultStore;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -79,6 +80,10 @@ final class PipelineExtension implements BeforeAllCallback, AfterAllCallback {
 
     ResultStore store() {
         return started().store();
+    }
+
+    Optional<ResultSignature> resultSignature() {
+        return started().resultSignature();
     }
 
     MeterRegistry registry() {

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.topic.Topics;
 import io.statstream.store.InProcessResultStore;
+import io.statstream.runtime.SharedSettings;
 import io.statstream.sink.ResultSink;
+import io.statstream.sink.SinkSettings;
 import io.statstream.store.ResultStore;
 import io.statstream.store.ResultStoreOptions;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,10 @@ class SinkRebuildIT {
             awaitTrue(() -> requests.stream().allMatch(r -> contains(pipeline.store(), r)), "the results are stored");
 
             try (ResultStore empty = new InProcessResultStore(ResultStoreOptions.DEFAULT);
-                 ResultSink rebuilding = ResultSink.start(Map.of("bootstrap.servers", pipeline.bootstrapServers()), "rebuild-" + UUID.randomUUID(), "",
-                         empty, true, pipeline.resultSignature(), new SimpleMeterRegistry())) {
+                 ResultSink rebuilding = ResultSink.start(new SinkSettings(Map.of(
+                                 SharedSettings.KAFKA_BOOTSTRAP_SERVERS, pipeline.bootstrapServers(),
+                                 SinkSettings.SINK_GROUP_ID, "rebuild-" + UUID.randomUUID(), SinkSettings.SINK_REBUILD, "true")),
+                         empty, pipeline.resultSignature(), new SimpleMeterRegistry())) {
                 awaitTrue(() -> requests.stream().allMatch(r -> contains(empty, r)), "the rebuilt store holds every result");
             }
         }

@@ -38,9 +38,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Materializes analysis-results into the result store. Offsets are committed only after every
- * record of a poll is stored, so a store outage delays results but loses none: the sink holds the
- * batch, retries with backoff while staying in its group, and resumes when the store answers.
+ * Materializes analysis-results into the result store. Only offsets of stored records are
+ * committed, so a store outage delays results but loses none: the sink holds the batch, retries
+ * with backoff while staying in its group, and resumes when the store answers. They are committed
+ * every {@code SINK_COMMIT_INTERVAL_MS}, when partitions move and at close, not after every poll:
+ * a commit per poll was a fifth of the sink's thread and most of the broker's offset-commit work,
+ * and a crash only makes the next owner store again, with the same bytes, what the last interval
+ * stored.
  * <p>
  * The store is a cache of the compacted topic, and a cache may come back empty (a Redis restarted
  * without persistence). Every second, and whenever it is given partitions, the sink checks the
@@ -67,14 +71,19 @@ public final class ResultSink implements AutoCloseable {
     private final SinkMetrics metrics;
     private final KafkaClientMetrics consumerMetrics;
     private final Thread thread;
+    private final long commitIntervalNanos;
+    /** The offset after the last stored record of each partition, not committed yet. */
+    private final Map<TopicPartition, OffsetAndMetadata> storedNotCommitted = new HashMap<>();
     private volatile boolean running = true;
     private long nextFillCheckNanos;
+    private long nextCommitNanos;
 
-    private ResultSink(Consumer<byte[], byte[]> consumer, ResultStore store, boolean rebuild, UnsignedResults unsigned,
+    private ResultSink(Consumer<byte[], byte[]> consumer, ResultStore store, SinkSettings settings, UnsignedResults unsigned,
                        SinkMetrics metrics, MeterRegistry registry) {
         this.consumer = consumer;
         this.store = store;
-        this.rebuild = rebuild;
+        this.rebuild = settings.getBoolean(SinkSettings.SINK_REBUILD);
+        this.commitIntervalNanos = Duration.ofMillis(settings.getLong(SinkSettings.SINK_COMMIT_INTERVAL_MS)).toNanos();
         this.metrics = metrics;
         this.unsigned = unsigned;
         this.consumerMetrics = new KafkaClientMetrics(consumer); // consumer lag among them
@@ -82,14 +91,13 @@ public final class ResultSink implements AutoCloseable {
         this.thread = new Thread(this::run, "result-sink");
     }
 
-    /**
-     * Starts consuming in a thread of its own.
-     *
-     * @param rebuild replay analysis-results from the beginning, rewriting every result into the store
-     */
-    public static ResultSink start(Map<String, Object> kafka, String groupId, String instanceId, ResultStore store,
-                                   boolean rebuild, Optional<ResultSignature> signature, MeterRegistry registry) {
-        Map<String, Object> config = KafkaClients.config(kafka, GroupMembership.consumerConfig(instanceId));
+    /** Starts consuming in a thread of its own, storing the results {@code signature} signed (all, if empty). */
+    public static ResultSink start(SinkSettings settings, ResultStore store, Optional<ResultSignature> signature,
+                                   MeterRegistry registry) {
+        Map<String, Object> kafka = KafkaClients.config(settings);
+        String groupId = settings.getString(SinkSettings.SINK_GROUP_ID);
+        Map<String, Object> config = KafkaClients.config(kafka,
+                GroupMembership.consumerConfig(settings.getString(SinkSettings.SINK_INSTANCE_ID)));
         config.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -102,7 +110,7 @@ public final class ResultSink implements AutoCloseable {
         ResultSink sink;
         try {
             sink = new ResultSink(new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                    store, rebuild, unsigned, metrics, registry);
+                    store, settings, unsigned, metrics, registry);
         } catch (RuntimeException e) {
             unsigned.close();
             throw e;
@@ -112,6 +120,7 @@ public final class ResultSink implements AutoCloseable {
     }
 
     private void run() {
+        nextCommitNanos = System.nanoTime() + commitIntervalNanos;
         try {
             consumer.subscribe(List.of(Topics.ANALYSIS_RESULTS.name()), new RefillOnAssignment());
             while (running) {
@@ -122,7 +131,11 @@ public final class ResultSink implements AutoCloseable {
                     }
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
                     if (!records.isEmpty()) {
-                        storeThenCommit(records);
+                        store(records);
+                    }
+                    if (System.nanoTime() - nextCommitNanos >= 0) {
+                        nextCommitNanos = System.nanoTime() + commitIntervalNanos;
+                        commitStored();
                     }
                 } catch (WakeupException e) {
                     throw e;
@@ -136,20 +149,24 @@ public final class ResultSink implements AutoCloseable {
         } catch (WakeupException e) {
             // close() asked us to stop
         } finally {
+            commitStoredNow(storedNotCommitted.keySet());
             consumerMetrics.close();
             consumer.close();
             unsigned.close();
         }
     }
 
-    private void storeThenCommit(ConsumerRecords<byte[], byte[]> records) {
+    private void store(ConsumerRecords<byte[], byte[]> records) {
         Duration backoff = FIRST_BACKOFF;
         while (running) {
             Optional<Throwable> failure = storeAll(records);
             if (failure.isEmpty()) {
                 long now = System.currentTimeMillis();
                 records.forEach(record -> metrics.stored(record.timestamp(), now));
-                commit(records);
+                for (TopicPartition partition : records.partitions()) {
+                    List<ConsumerRecord<byte[], byte[]>> stored = records.records(partition);
+                    storedNotCommitted.put(partition, new OffsetAndMetadata(stored.get(stored.size() - 1).offset() + 1));
+                }
                 return;
             }
             metrics.storeFailed();
@@ -199,18 +216,41 @@ public final class ResultSink implements AutoCloseable {
      * fails (the partitions moved) only means the new owner writes those results again, which is
      * harmless; none is skipped.
      */
-    private void commit(ConsumerRecords<byte[], byte[]> stored) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : stored.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> records = stored.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+    private void commitStored() {
+        if (storedNotCommitted.isEmpty()) {
+            return;
         }
-        consumer.commitAsync(offsets, (committed, error) -> {
+        consumer.commitAsync(new HashMap<>(storedNotCommitted), (committed, error) -> {
             if (error != null) {
                 LOG.info("Could not commit stored results ({}); whoever reads those partitions next writes them again",
                         error.toString());
             }
         });
+        storedNotCommitted.clear();
+    }
+
+    /** Before partitions move or the sink stops: what was stored is committed before anyone else reads on. */
+    private void commitStoredNow(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : List.copyOf(partitions)) {
+            OffsetAndMetadata offset = storedNotCommitted.remove(partition);
+            if (offset != null) {
+                offsets.put(partition, offset);
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            try {
+                consumer.commitSync(offsets, STORE_TIMEOUT);
+            } catch (WakeupException e) {
+                consumer.commitSync(offsets, STORE_TIMEOUT); // close()'s wake-up, meant for a poll the loop did not reach
+            }
+        } catch (RuntimeException e) {
+            LOG.info("Could not commit stored results of {} ({}); whoever reads them next writes them again",
+                    describe(offsets.keySet()), e.toString());
+        }
     }
 
     /**
@@ -250,6 +290,8 @@ public final class ResultSink implements AutoCloseable {
                 return;
             }
             List<TopicPartition> replayed = lost.stream().map(byNumber::get).toList();
+            // Committed later, what was stored before would move the replay's start past what it must refill.
+            replayed.forEach(storedNotCommitted::remove);
             consumer.seekToBeginning(replayed);
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(replayed);
             Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
@@ -319,7 +361,15 @@ public final class ResultSink implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commitStoredNow(partitions);
             LOG.info("Result sink gives up {}", describe(partitions));
+        }
+
+        /** Another member owns them already: a commit would fail, and the owner stores those results again. */
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(storedNotCommitted::remove);
+            LOG.info("Result sink lost {}", describe(partitions));
         }
     }
 }

@@ -5,7 +5,6 @@ import io.statstream.runtime.EnvironmentSettings;
 import io.statstream.runtime.Metrics;
 import io.statstream.runtime.MetricsEndpoint;
 import io.statstream.runtime.ServiceRunner;
-import io.statstream.runtime.KafkaClients;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.runtime.StoreSettings;
 import io.statstream.store.ResultStore;
@@ -22,9 +21,7 @@ public final class ResultSinkMain {
             PrometheusMeterRegistry registry = Metrics.registry("result-sink");
             MetricsEndpoint metrics = MetricsEndpoint.start(settings.getInt(SharedSettings.METRICS_PORT), registry);
             ResultStore store = ResultStores.open(StoreSettings.of(settings), registry);
-            ResultSink sink = ResultSink.start(KafkaClients.config(settings),
-                    settings.getString(SinkSettings.SINK_GROUP_ID), settings.getString(SinkSettings.SINK_INSTANCE_ID), store,
-                    settings.getBoolean(SinkSettings.SINK_REBUILD), SharedSettings.resultSignature(settings), registry);
+            ResultSink sink = ResultSink.start(settings, store, SharedSettings.resultSignature(settings), registry);
             return () -> {
                 sink.close();
                 store.close();

@@ -1,0 +1,84 @@
+package io.statstream.launcher;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statstream.model.key.CanonicalForm;
+import io.statstream.model.topic.Topics;
+import io.statstream.runtime.SharedSettings;
+import io.statstream.sink.ResultSink;
+import io.statstream.sink.SinkSettings;
+import io.statstream.store.InProcessResultStore;
+import io.statstream.store.ResultStore;
+import io.statstream.store.ResultStoreOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.statstream.launcher.RedisOutageIT.awaitTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The sink commits the offsets of what it stored every {@code SINK_COMMIT_INTERVAL_MS} and when it
+ * stops, not after every poll: a crash in between makes the next owner store that interval again.
+ */
+class SinkCommitsIT {
+    @RegisterExtension
+    static final PipelineExtension pipeline = PipelineExtension.with();
+
+    private static final List<CanonicalForm> REQUESTS = Requests.distinct(20, System.nanoTime());
+
+    @Test
+    void aSinkCommitsWhatItStoredWhenItStopsEvenWithinItsInterval() throws Exception {
+        try (KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
+            long results = computeAll(kafka);
+            String group = "commits-" + UUID.randomUUID();
+            try (ResultStore store = new InProcessResultStore(ResultStoreOptions.DEFAULT)) {
+                ResultSink sink = sink(group, "3600000", store);
+                awaitTrue(() -> REQUESTS.stream().allMatch(request -> contains(store, request)), "the sink stores every result");
+                assertEquals(0, kafka.committedOffsets(group), "nothing is committed before the interval ends");
+                sink.close();
+                assertEquals(results, kafka.committedOffsets(group), "what was stored is committed at close");
+            }
+        }
+    }
+
+    @Test
+    void aRunningSinkCommitsEveryInterval() throws Exception {
+        try (KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
+            long results = computeAll(kafka);
+            String group = "commits-" + UUID.randomUUID();
+            try (ResultStore store = new InProcessResultStore(ResultStoreOptions.DEFAULT);
+                 ResultSink sink = sink(group, "200", store)) {
+                awaitTrue(() -> kafka.committedOffsets(group) == results, "the stored results are committed while it runs");
+            }
+        }
+    }
+
+    /** Every request computed and stored by the pipeline; returns the results topic's end offsets. */
+    private static long computeAll(KafkaProbe kafka) throws Exception {
+        for (CanonicalForm request : REQUESTS) {
+            kafka.produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII),
+                    request.jsonBytes());
+        }
+        awaitTrue(() -> REQUESTS.stream().allMatch(request -> contains(pipeline.store(), request)), "the results are stored");
+        return kafka.endOffsets(Topics.ANALYSIS_RESULTS.name());
+    }
+
+    private static ResultSink sink(String group, String commitIntervalMillis, ResultStore store) {
+        return ResultSink.start(new SinkSettings(Map.of(
+                        SharedSettings.KAFKA_BOOTSTRAP_SERVERS, pipeline.bootstrapServers(),
+                        SinkSettings.SINK_GROUP_ID, group, SinkSettings.SINK_COMMIT_INTERVAL_MS, commitIntervalMillis)),
+                store, pipeline.resultSignature(), new SimpleMeterRegistry());
+    }
+
+    private static boolean contains(ResultStore store, CanonicalForm request) {
+        try {
+            return store.contains(request.key()).toCompletableFuture().get();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
