@@ -30,7 +30,8 @@ import java.time.Clock;
  * values), each alone, so that a regression in one shows: read (parse and validate), check the
  * key (hashing the record's bytes, as the worker does, beside writing the canonical form again,
  * as it did until session 3), compute, write the envelope, sign it (the sink checks the same
- * signature: the same cost again there).
+ * signature: the same cost again there); and the sink's one read of each envelope, its
+ * {@code computed_at} (its result's time to live starts then).
  * Run: {@code java -jar benchmarks/target/benchmarks.jar WorkerStepsBenchmark}
  */
 @State(Scope.Benchmark)
@@ -82,6 +83,11 @@ public class WorkerStepsBenchmark {
     @Benchmark
     public byte[] writeEnvelope() {
         return Json.write(envelope);
+    }
+
+    @Benchmark
+    public Object readComputedAtInTheSink() {
+        return ResultEnvelope.peekComputedAt(envelopeJson);
     }
 
     @Benchmark

@@ -20,13 +20,26 @@ public final class ResultSignature {
     public static final String HEADER = "statstream.signature";
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    /**
+     * One keyed {@code Mac} per thread (the worker's stream threads, the sink's): looking one up and
+     * keying it for every record was a third of the time spent signing and checking.
+     */
+    private final ThreadLocal<Mac> macs;
 
     public ResultSignature(String secret) {
         if (secret.isBlank()) {
             throw new IllegalArgumentException("a signing key must not be blank");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("every Java has " + ALGORITHM, e);
+            }
+        });
     }
 
     /** Adds (or replaces) the record's signature header. */
@@ -42,21 +55,17 @@ public final class ResultSignature {
                 && MessageDigest.isEqual(header.value(), mac(recordKey, recordValue)); // constant time
     }
 
+    /** doFinal leaves the thread's {@code Mac} reset, under the same key, for the next record. */
     private byte[] mac(byte[] recordKey, byte[] recordValue) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            // The key's length first: no other split of the same bytes into key and value signs alike.
-            mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(recordKey == null ? -1 : recordKey.length).array());
-            if (recordKey != null) {
-                mac.update(recordKey);
-            }
-            if (recordValue != null) {
-                mac.update(recordValue);
-            }
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java has " + ALGORITHM, e);
+        Mac mac = macs.get();
+        // The key's length first: no other split of the same bytes into key and value signs alike.
+        mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(recordKey == null ? -1 : recordKey.length).array());
+        if (recordKey != null) {
+            mac.update(recordKey);
         }
+        if (recordValue != null) {
+            mac.update(recordValue);
+        }
+        return mac.doFinal();
     }
 }

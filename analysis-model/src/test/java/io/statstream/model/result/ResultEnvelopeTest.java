@@ -28,7 +28,7 @@ class ResultEnvelopeTest {
                 new TTestResult(2.5, 9, 0.98, 1.2, null, 2.1, 0.8, 10), EngineVersion.CURRENT, AT, 42);
         JsonNode json = Json.toTree(envelope);
 
-        assertEquals(List.of("key", "type", "status", "result", "engine_version", "computed_at", "compute_micros"),
+        assertEquals(List.of("key", "type", "status", "engine_version", "computed_at", "compute_micros", "result"),
                 iterable(json.fieldNames()));
         assertEquals("ttest_one_sample", json.get("type").textValue());
         assertEquals("done", json.get("status").textValue());
