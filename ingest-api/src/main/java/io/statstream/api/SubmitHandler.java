@@ -6,7 +6,6 @@ import io.statstream.api.access.SubmissionQuotas;
 import io.statstream.api.access.UnfinishedWork;
 import io.statstream.model.json.Json;
 import io.statstream.model.key.CanonicalForm;
-import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestParser;
 import io.statstream.store.HotKeys;
 import io.statstream.store.PendingMarks;
@@ -30,7 +29,7 @@ final class SubmitHandler implements Handler<RoutingContext> {
     private static final int INLINE_BODY_BYTES = 64 * 1024;
     private static final byte[] CACHE_HIT = ",\"cache_hit\":true}".getBytes(StandardCharsets.US_ASCII);
 
-    private final RequestParser parser;
+    private final SubmissionReader reader;
     private final Results results;
     private final PendingMarks pending;
     private final HotKeys hotKeys;
@@ -41,7 +40,7 @@ final class SubmitHandler implements Handler<RoutingContext> {
 
     SubmitHandler(RequestParser parser, Results results, PendingMarks pending, HotKeys hotKeys, RequestPublisher publisher, SubmissionQuotas quotas,
                   UnfinishedWork unfinished, ApiMetrics metrics) {
-        this.parser = parser;
+        this.reader = new SubmissionReader(parser);
         this.quotas = quotas;
         this.unfinished = unfinished;
         this.results = results;
@@ -57,8 +56,8 @@ final class SubmitHandler implements Handler<RoutingContext> {
         Buffer body = ctx.body().buffer(); // null when the body is empty
         byte[] bytes = body == null ? new byte[0] : body.getBytes();
         Future<CanonicalForm> read = bytes.length <= INLINE_BODY_BYTES
-                ? Future.future(promise -> promise.complete(read(bytes)))
-                : ctx.vertx().executeBlocking(() -> read(bytes));
+                ? Future.future(promise -> promise.complete(reader.read(bytes)))
+                : ctx.vertx().executeBlocking(() -> reader.read(bytes));
         read.onFailure(invalid -> metrics.client(caller, "rejected", 1))
                 .compose(form -> {
                     hotKeys.record(form, 1); // best effort: counts feed the warming replay
@@ -83,16 +82,6 @@ final class SubmitHandler implements Handler<RoutingContext> {
                     metrics.client(caller, !grant.allowed() ? "limited" : hit ? "hit" : "miss", 1);
                     return grant.allowed() ? Future.succeededFuture() : Future.failedFuture(ApiException.overShare(caller, grant));
                 });
-    }
-
-    /** Validates and keys the request; an invalid one is an {@link ApiException} naming every problem. */
-    private CanonicalForm read(byte[] body) {
-        ParsedRequest parsed = parser.parse(body);
-        if (parsed instanceof ParsedRequest.Invalid invalid) {
-            ApiError error = invalid.tooLarge() ? ApiError.PAYLOAD_TOO_LARGE : ApiError.INVALID_REQUEST;
-            throw new ApiException(error, invalid.violations().size() + " problem(s) with the request", invalid.violations());
-        }
-        return CanonicalForm.of(((ParsedRequest.Valid) parsed).request());
     }
 
     /**
