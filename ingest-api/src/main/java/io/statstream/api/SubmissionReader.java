@@ -23,13 +23,13 @@ final class SubmissionReader {
     /** Larger bodies are read each time: parsing dwarfs the digest's saving less, and they are rarely repeated. */
     static final int MAX_REMEMBERED_BODY_BYTES = 8 * 1024;
     static final long MEMORY_BYTES = 16L * 1024 * 1024;
-    /** A cache entry's own cost beside the two arrays (key, node, form, content key), roughly. */
-    private static final int ENTRY_OVERHEAD_BYTES = 200;
+    /** An entry's cost beside its form's text: the digest, the cache's node, the form and its content key. */
+    private static final int ENTRY_OVERHEAD_BYTES = 400;
 
     private final RequestParser parser;
     private final Cache<BodyDigest, CanonicalForm> recent = Caffeine.newBuilder()
             .maximumWeight(MEMORY_BYTES)
-            .weigher((BodyDigest digest, CanonicalForm form) -> ENTRY_OVERHEAD_BYTES + form.jsonBytes().length)
+            .weigher((BodyDigest digest, CanonicalForm form) -> ENTRY_OVERHEAD_BYTES + form.json().length())
             .build();
 
     SubmissionReader(RequestParser parser) {

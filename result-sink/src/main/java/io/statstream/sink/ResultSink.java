@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,12 @@ public final class ResultSink implements AutoCloseable {
     private final long commitIntervalNanos;
     /** The offset after the last stored record of each partition, not committed yet. */
     private final Map<TopicPartition, OffsetAndMetadata> storedNotCommitted = new HashMap<>();
+    /**
+     * Partitions given up, taken or replayed since the last poll returned: a batch held through a
+     * store outage may outlive its partitions' ownership (a rebalance inside the paused polls), and
+     * its offsets, committed later, would overwrite the new owner's or a replay's start.
+     */
+    private final Set<TopicPartition> movedSincePoll = new HashSet<>();
     private volatile boolean running = true;
     private long nextFillCheckNanos;
     private long nextCommitNanos;
@@ -130,6 +137,7 @@ public final class ResultSink implements AutoCloseable {
                         refillWhereLost(consumer.assignment(), false);
                     }
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+                    movedSincePoll.clear(); // its records were fetched for the partitions as they are now
                     if (!records.isEmpty()) {
                         store(records);
                     }
@@ -164,8 +172,10 @@ public final class ResultSink implements AutoCloseable {
                 long now = System.currentTimeMillis();
                 records.forEach(record -> metrics.stored(record.timestamp(), now));
                 for (TopicPartition partition : records.partitions()) {
-                    List<ConsumerRecord<byte[], byte[]>> stored = records.records(partition);
-                    storedNotCommitted.put(partition, new OffsetAndMetadata(stored.get(stored.size() - 1).offset() + 1));
+                    if (!movedSincePoll.contains(partition)) { // else stored, and left to whoever reads it now
+                        List<ConsumerRecord<byte[], byte[]>> stored = records.records(partition);
+                        storedNotCommitted.put(partition, new OffsetAndMetadata(stored.get(stored.size() - 1).offset() + 1));
+                    }
                 }
                 return;
             }
@@ -292,6 +302,7 @@ public final class ResultSink implements AutoCloseable {
             List<TopicPartition> replayed = lost.stream().map(byNumber::get).toList();
             // Committed later, what was stored before would move the replay's start past what it must refill.
             replayed.forEach(storedNotCommitted::remove);
+            movedSincePoll.addAll(replayed);
             consumer.seekToBeginning(replayed);
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(replayed);
             Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
@@ -324,14 +335,25 @@ public final class ResultSink implements AutoCloseable {
         return partitions.size() + (partitions.size() == 1 ? " partition" : " partitions");
     }
 
-    /** Puts every assigned partition back at its committed offset, so nothing polled but unstored is skipped. */
+    /**
+     * Puts every assigned partition back after its last stored record, so nothing polled but
+     * unstored is skipped: where this sink stored since its last commit, there; else at the
+     * committed offset; else (nothing ever committed) at the beginning.
+     */
     private void rewindToCommitted() {
         try {
-            consumer.committed(consumer.assignment()).forEach((partition, offset) -> {
-                if (offset != null) {
-                    consumer.seek(partition, offset.offset());
+            Set<TopicPartition> assigned = consumer.assignment();
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
+            List<TopicPartition> neverCommitted = new ArrayList<>();
+            for (TopicPartition partition : assigned) {
+                OffsetAndMetadata stored = storedNotCommitted.getOrDefault(partition, committed.get(partition));
+                if (stored != null) {
+                    consumer.seek(partition, stored.offset());
+                } else {
+                    neverCommitted.add(partition);
                 }
-            });
+            }
+            consumer.seekToBeginning(neverCommitted);
         } catch (RuntimeException e) {
             LOG.warn("Could not rewind to the committed offsets ({}); the next rebalance will", e.toString());
         }
@@ -354,6 +376,7 @@ public final class ResultSink implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            movedSincePoll.addAll(partitions);
             boolean all = rebuild && !rebuilt && !partitions.isEmpty();
             rebuilt |= all;
             refillWhereLost(partitions, all);
@@ -361,6 +384,7 @@ public final class ResultSink implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            movedSincePoll.addAll(partitions);
             commitStoredNow(partitions);
             LOG.info("Result sink gives up {}", describe(partitions));
         }
@@ -368,6 +392,7 @@ public final class ResultSink implements AutoCloseable {
         /** Another member owns them already: a commit would fail, and the owner stores those results again. */
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            movedSincePoll.addAll(partitions);
             partitions.forEach(storedNotCommitted::remove);
             LOG.info("Result sink lost {}", describe(partitions));
         }

@@ -16,8 +16,8 @@ import java.util.concurrent.CompletionStage;
  * so a cached copy is never wrong; it is kept briefly so that the cache follows the store's expiry
  * closely. Only reads of envelopes are cached; the rest goes to the store.
  * <p>
- * Reads of one key fill it (a dashboard polls a few keys again and again); reads of many keys
- * use it but do not fill it: a bulk collects each of its results once, and filling the cache with
+ * Reads of one key (by get, or a lookup of one) fill it: a dashboard polls a few keys again and
+ * again. Reads of more keys use it but do not fill it: a bulk collects each of its results once, and filling the cache with
  * them churned it (a put and an eviction per result, 13 % of Redis's event loop while a bulk of
  * 100,000 was collected) and pushed out the results read again and again.
  */
@@ -46,16 +46,18 @@ public final class NearCachedResults implements Results {
 
     @Override
     public CompletionStage<List<Optional<byte[]>>> getAll(List<ContentKey> keys) {
-        List<ContentKey> missing = new ArrayList<>();
+        if (keys.size() == 1) {
+            return get(keys.get(0)).thenApply(List::of);
+        }
+        List<Optional<byte[]>> cached = new ArrayList<>(keys.size());
         for (ContentKey key : keys) {
-            if (cache.getIfPresent(key) == null) {
-                missing.add(key);
+            byte[] envelope = cache.getIfPresent(key);
+            if (envelope == null) {
+                return results.getAll(keys);
             }
+            cached.add(Optional.of(envelope));
         }
-        if (missing.isEmpty()) {
-            return CompletableFuture.completedFuture(keys.stream().map(key -> Optional.ofNullable(cache.getIfPresent(key))).toList());
-        }
-        return results.getAll(keys);
+        return CompletableFuture.completedFuture(cached);
     }
 
     @Override

@@ -40,4 +40,12 @@ class NearCachedResultsTest {
         cached.get(TWO).toCompletableFuture().get();
         assertEquals(1, store.calls("get"));
     }
+
+    @Test
+    void aLookupOfOneKeyFillsItAsAGetDoes() throws Exception {
+        store.putAll(List.of(new Results.TimedResult(ONE, ENVELOPE, Instant.now()))).toCompletableFuture().get();
+        cached.getAll(List.of(ONE)).toCompletableFuture().get();
+        assertEquals(List.of(Optional.of(ENVELOPE)), cached.getAll(List.of(ONE)).toCompletableFuture().get());
+        assertEquals(1, store.calls("get") + store.calls("getAll"), "the second lookup is the cache's");
+    }
 }

@@ -55,9 +55,10 @@ public final class ResultSignature {
                 && MessageDigest.isEqual(header.value(), mac(recordKey, recordValue)); // constant time
     }
 
-    /** doFinal leaves the thread's {@code Mac} reset, under the same key, for the next record. */
+    /** The thread's {@code Mac}, reset under the same key (as doFinal also leaves it), signs one record. */
     private byte[] mac(byte[] recordKey, byte[] recordValue) {
         Mac mac = macs.get();
+        mac.reset(); // nothing left over from a record whose signing was cut short
         // The key's length first: no other split of the same bytes into key and value signs alike.
         mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(recordKey == null ? -1 : recordKey.length).array());
         if (recordKey != null) {
