@@ -134,9 +134,9 @@ public final class RedisResultStore implements ResultStore {
     @Override
     public CompletionStage<Void> putAll(List<TimedResult> results) {
         Instant now = Instant.now();
+        List<String> stored = new ArrayList<>(results.size());
         List<CompletableFuture<?>> replies = batches.send(redis -> {
-            List<CompletableFuture<?>> sent = new ArrayList<>(results.size() + 2);
-            List<String> stored = new ArrayList<>(results.size());
+            List<CompletableFuture<?>> sent = new ArrayList<>(results.size() + 1);
             for (TimedResult result : results) {
                 Duration left = options.remainingTtl(result.envelopeJson(), result.since(), now);
                 if (left.toMillis() > 0) { // none left: already expired, nothing to store
@@ -145,16 +145,19 @@ public final class RedisResultStore implements ResultStore {
                     stored.add(result.key().hex());
                 }
             }
-            // A stored result ends its key's pending mark, however long the key waited; then one
-            // notice names every stored key, one per line, after the values on the same connection.
+            // A stored result ends its key's pending mark, however long the key waited.
             if (!stored.isEmpty()) {
                 sent.add(redis.unlink(stored.stream().map(options::pendingKey).toArray(String[]::new)).toCompletableFuture());
-                sent.add(redis.publish(options.storedChannel(), String.join("\n", stored).getBytes(StandardCharsets.US_ASCII))
-                        .toCompletableFuture());
             }
             return sent;
         });
-        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new));
+        // Then one notice names every stored key, one per line, once Redis has them all: in a
+        // cluster the notice and the values travel on different connections, and a waiter woken
+        // before its value was written read nothing and answered 202 (RedisClusterIT, once).
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
+                .thenCompose(written -> stored.isEmpty() ? CompletableFuture.completedFuture(null)
+                        : redis.publish(options.storedChannel(), String.join("\n", stored).getBytes(StandardCharsets.US_ASCII)))
+                .thenApply(published -> null);
     }
 
     @Override

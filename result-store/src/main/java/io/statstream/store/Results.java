@@ -54,8 +54,8 @@ public interface Results {
 
     /**
      * Stores envelopes for what is left of the configured time to live (a later put for the same
-     * key replaces it), ends their keys' {@link PendingMarks} and sends their {@link StoredNotices};
-     * one round trip.
+     * key replaces it), ends their keys' {@link PendingMarks} and, once they are stored, sends their
+     * {@link StoredNotices}: two round trips.
      */
     CompletionStage<Void> putAll(List<TimedResult> results);
 
