@@ -44,6 +44,19 @@ final class KafkaProbe implements AutoCloseable {
                 .filter(java.util.Objects::nonNull).mapToLong(offset -> offset.offset()).sum();
     }
 
+    /** How many partitions a consumer group has committed an offset for. */
+    long committedPartitions(String groupId) throws Exception {
+        return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().values().stream()
+                .filter(java.util.Objects::nonNull).count();
+    }
+
+    /** How many members of a group hold partitions now, once it is stable (0 while it rebalances). */
+    long membersWithPartitions(String groupId) throws Exception {
+        var group = admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId);
+        return group.groupState() != org.apache.kafka.common.GroupState.STABLE ? 0
+                : group.members().stream().filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
+    }
+
     /** How many members a consumer group (a Kafka Streams application's, too) has now. */
     int groupMembers(String groupId) throws Exception {
         return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).members().size();

@@ -1,6 +1,7 @@
 package io.statstream.launcher;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statstream.embedded.RedisServerProcess;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.topic.Topics;
 import io.statstream.runtime.SharedSettings;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SinkCommitsIT {
     @RegisterExtension
-    static final PipelineExtension pipeline = PipelineExtension.with();
+    static final PipelineExtension pipeline = PipelineExtension.with().onRealRedis();
 
     private static final List<CanonicalForm> REQUESTS = Requests.distinct(20, System.nanoTime());
 
@@ -60,6 +61,37 @@ class SinkCommitsIT {
         }
     }
 
+    /**
+     * A sink holding a batch through a store outage, while a second sink joins its group and takes
+     * some of its partitions, stores the batch when the store answers again but commits offsets
+     * only for the partitions it still holds: the second sink's are its own to commit.
+     */
+    @Test
+    void aBatchHeldThroughARebalanceCommitsNothingForThePartitionsThatMoved() throws Exception {
+        RedisServerProcess redis = pipeline.redis().orElseThrow();
+        try (KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
+            computeAll(kafka); // stored, and the partitions marked as filled: no sink below replays or commits a start
+            String group = "commits-" + UUID.randomUUID();
+            SimpleMeterRegistry firstMeters = new SimpleMeterRegistry();
+            redis.freeze();
+            try (ResultSink first = sink(group, "200", pipeline.store(), firstMeters)) {
+                awaitTrue(() -> firstMeters.counter("statstream.sink.store.failures").count() >= 1,
+                        "the first sink holds a batch the store does not take");
+                try (ResultSink second = sink(group, "3600000", pipeline.store(), new SimpleMeterRegistry())) {
+                    awaitTrue(() -> kafka.membersWithPartitions(group) == 2, "the second sink takes some of the partitions");
+                    redis.thaw();
+                    awaitTrue(() -> kafka.committedPartitions(group) >= 1, "the first sink commits what it stored for its partitions");
+                    Thread.sleep(1_000); // five more of its commit intervals
+                    assertTrue(kafka.committedPartitions(group) < 3,
+                            "the first sink committed its held batch for partitions the second holds now");
+                }
+                assertEquals(3, kafka.committedPartitions(group), "the second sink commits its partitions when it stops");
+            } finally {
+                redis.thaw();
+            }
+        }
+    }
+
     /** Every request computed and stored by the pipeline; returns the results topic's end offsets. */
     private static long computeAll(KafkaProbe kafka) throws Exception {
         for (CanonicalForm request : REQUESTS) {
@@ -71,10 +103,14 @@ class SinkCommitsIT {
     }
 
     private static ResultSink sink(String group, String commitIntervalMillis, ResultStore store) {
+        return sink(group, commitIntervalMillis, store, new SimpleMeterRegistry());
+    }
+
+    private static ResultSink sink(String group, String commitIntervalMillis, ResultStore store, SimpleMeterRegistry meters) {
         return ResultSink.start(new SinkSettings(Map.of(
                         SharedSettings.KAFKA_BOOTSTRAP_SERVERS, pipeline.bootstrapServers(),
                         SinkSettings.SINK_GROUP_ID, group, SinkSettings.SINK_COMMIT_INTERVAL_MS, commitIntervalMillis)),
-                store, pipeline.resultSignature(), new SimpleMeterRegistry());
+                store, pipeline.resultSignature(), meters);
     }
 
     private static boolean contains(ResultStore store, CanonicalForm request) {
