@@ -6,9 +6,11 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -40,20 +43,23 @@ final class KafkaProbe implements AutoCloseable {
 
     /** The sum of a consumer group's committed offsets: 0 before its first commit. */
     long committedOffsets(String groupId) throws Exception {
-        return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().values().stream()
-                .filter(java.util.Objects::nonNull).mapToLong(offset -> offset.offset()).sum();
+        return committed(groupId).stream().mapToLong(OffsetAndMetadata::offset).sum();
     }
 
     /** How many partitions a consumer group has committed an offset for. */
     long committedPartitions(String groupId) throws Exception {
+        return committed(groupId).size();
+    }
+
+    private List<OffsetAndMetadata> committed(String groupId) throws Exception {
         return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().values().stream()
-                .filter(java.util.Objects::nonNull).count();
+                .filter(Objects::nonNull).toList();
     }
 
     /** How many members of a group hold partitions now, once it is stable (0 while it rebalances). */
     long membersWithPartitions(String groupId) throws Exception {
         var group = admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId);
-        return group.groupState() != org.apache.kafka.common.GroupState.STABLE ? 0
+        return group.groupState() != GroupState.STABLE ? 0
                 : group.members().stream().filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
     }
 

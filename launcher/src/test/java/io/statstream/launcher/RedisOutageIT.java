@@ -4,6 +4,7 @@ import io.statstream.embedded.RedisServerProcess;
 import io.statstream.model.AnalysisType;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.topic.Topics;
+import io.statstream.store.ResultStore;
 import io.statstream.worker.topology.WorkerMetrics;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class RedisOutageIT {
             assertEquals(RESULTS, computed(pipeline));
 
             redis.start();
-            awaitTrue(() -> requests.stream().allMatch(r -> stored(pipeline, r)), "every result reaches Redis");
+            awaitTrue(() -> requests.stream().allMatch(r -> stored(pipeline.store(), r)), "every result reaches Redis");
         }
     }
 
@@ -45,9 +46,10 @@ class RedisOutageIT {
                 .timer().count();
     }
 
-    private static boolean stored(LocalPipeline pipeline, CanonicalForm request) {
+    /** Whether the store holds the request's result; false while it does not answer. */
+    static boolean stored(ResultStore store, CanonicalForm request) {
         try {
-            return pipeline.store().contains(request.key()).toCompletableFuture().get();
+            return store.contains(request.key()).toCompletableFuture().get();
         } catch (Exception e) {
             return false;
         }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.statstream.launcher.RedisOutageIT.awaitTrue;
+import static io.statstream.launcher.RedisOutageIT.stored;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,7 @@ class SinkCommitsIT {
             String group = "commits-" + UUID.randomUUID();
             try (ResultStore store = new InProcessResultStore(ResultStoreOptions.DEFAULT)) {
                 try (ResultSink sink = sink(group, "3600000", store)) {
-                    awaitTrue(() -> REQUESTS.stream().allMatch(request -> contains(store, request)), "the sink stores every result");
+                    awaitTrue(() -> REQUESTS.stream().allMatch(request -> stored(store, request)), "the sink stores every result");
                     // A fresh group replays its new store from the beginning, and commits that: offset 0.
                     assertEquals(0, kafka.committedOffsets(group), "nothing stored is committed before the interval ends");
                 }
@@ -98,7 +99,7 @@ class SinkCommitsIT {
             kafka.produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII),
                     request.jsonBytes());
         }
-        awaitTrue(() -> REQUESTS.stream().allMatch(request -> contains(pipeline.store(), request)), "the results are stored");
+        awaitTrue(() -> REQUESTS.stream().allMatch(request -> stored(pipeline.store(), request)), "the results are stored");
         return kafka.endOffsets(Topics.ANALYSIS_RESULTS.name());
     }
 
@@ -111,13 +112,5 @@ class SinkCommitsIT {
                         SharedSettings.KAFKA_BOOTSTRAP_SERVERS, pipeline.bootstrapServers(),
                         SinkSettings.SINK_GROUP_ID, group, SinkSettings.SINK_COMMIT_INTERVAL_MS, commitIntervalMillis)),
                 store, pipeline.resultSignature(), meters);
-    }
-
-    private static boolean contains(ResultStore store, CanonicalForm request) {
-        try {
-            return store.contains(request.key()).toCompletableFuture().get();
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

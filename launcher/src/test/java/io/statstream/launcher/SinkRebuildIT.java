@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.statstream.launcher.RedisOutageIT.awaitTrue;
+import static io.statstream.launcher.RedisOutageIT.stored;
 
 /** A lost cache is rebuilt from analysis-results, the durable record of every result. */
 class SinkRebuildIT {
@@ -29,23 +30,15 @@ class SinkRebuildIT {
                 kafka.produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII),
                         request.jsonBytes());
             }
-            awaitTrue(() -> requests.stream().allMatch(r -> contains(pipeline.store(), r)), "the results are stored");
+            awaitTrue(() -> requests.stream().allMatch(r -> stored(pipeline.store(), r)), "the results are stored");
 
             try (ResultStore empty = new InProcessResultStore(ResultStoreOptions.DEFAULT);
                  ResultSink rebuilding = ResultSink.start(new SinkSettings(Map.of(
                                  SharedSettings.KAFKA_BOOTSTRAP_SERVERS, pipeline.bootstrapServers(),
                                  SinkSettings.SINK_GROUP_ID, "rebuild-" + UUID.randomUUID(), SinkSettings.SINK_REBUILD, "true")),
                          empty, pipeline.resultSignature(), new SimpleMeterRegistry())) {
-                awaitTrue(() -> requests.stream().allMatch(r -> contains(empty, r)), "the rebuilt store holds every result");
+                awaitTrue(() -> requests.stream().allMatch(r -> stored(empty, r)), "the rebuilt store holds every result");
             }
-        }
-    }
-
-    private static boolean contains(ResultStore store, CanonicalForm request) {
-        try {
-            return store.contains(request.key()).toCompletableFuture().get();
-        } catch (Exception e) {
-            return false;
         }
     }
 }

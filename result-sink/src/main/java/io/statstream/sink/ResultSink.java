@@ -148,9 +148,9 @@ public final class ResultSink implements AutoCloseable {
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
-                    // The sink must outlive any one failure: uncommitted records come back after it.
-                    LOG.error("Result sink failed a poll; continuing from the last committed offsets: {}", e.toString(), e);
-                    rewindToCommitted();
+                    // The sink must outlive any one failure: records not stored come back after it.
+                    LOG.error("Result sink failed a poll; continuing after the last stored records: {}", e.toString(), e);
+                    rewindToLastStored();
                     waitInGroup(MAX_BACKOFF);
                 }
             }
@@ -340,7 +340,7 @@ public final class ResultSink implements AutoCloseable {
      * unstored is skipped: where this sink stored since its last commit, there; else at the
      * committed offset; else (nothing ever committed) at the beginning.
      */
-    private void rewindToCommitted() {
+    private void rewindToLastStored() {
         try {
             Set<TopicPartition> assigned = consumer.assignment();
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
@@ -355,7 +355,7 @@ public final class ResultSink implements AutoCloseable {
             }
             consumer.seekToBeginning(neverCommitted);
         } catch (RuntimeException e) {
-            LOG.warn("Could not rewind to the committed offsets ({}); the next rebalance will", e.toString());
+            LOG.warn("Could not rewind to the last stored records ({}); the next rebalance will", e.toString());
         }
     }
 

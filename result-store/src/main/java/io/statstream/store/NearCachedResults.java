@@ -17,9 +17,9 @@ import java.util.concurrent.CompletionStage;
  * closely. Only reads of envelopes are cached; the rest goes to the store.
  * <p>
  * Reads of one key (by get, or a lookup of one) fill it: a dashboard polls a few keys again and
- * again. Reads of more keys use it but do not fill it: a bulk collects each of its results once, and filling the cache with
- * them churned it (a put and an eviction per result, 13 % of Redis's event loop while a bulk of
- * 100,000 was collected) and pushed out the results read again and again.
+ * again. Reads of more keys use it but do not fill it: a bulk collects each of its results once,
+ * and filling the cache with them churned it (a put and an eviction per result, 13 % of Redis's
+ * event loop while a bulk of 100,000 was collected) and pushed out the results read again and again.
  */
 public final class NearCachedResults implements Results {
     public static final Duration DEFAULT_KEEP = Duration.ofMinutes(1);
