@@ -3,11 +3,10 @@ package io.statstream.api;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.statstream.model.key.CanonicalForm;
+import io.statstream.model.key.Sha256;
 import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestParser;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -63,11 +62,7 @@ final class SubmissionReader {
     /** The SHA-256 of a body's bytes, compared by value. */
     private record BodyDigest(byte[] sha256) {
         static BodyDigest of(byte[] body) {
-            try {
-                return new BodyDigest(MessageDigest.getInstance("SHA-256").digest(body));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java has SHA-256", e);
-            }
+            return new BodyDigest(Sha256.of(body));
         }
 
         @Override

@@ -6,7 +6,6 @@ import io.statstream.model.request.AnalysisRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -39,20 +38,12 @@ public record CanonicalForm(String json, ContentKey key) {
      * this way; a record whose value is not canonical hashes to a key no client was given.
      */
     public static ContentKey keyOf(byte[] canonicalJson) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         digest.update(KEY_PREFIX_BYTES);
         return new ContentKey(HexFormat.of().formatHex(digest.digest(canonicalJson)));
     }
 
     public byte[] jsonBytes() {
         return json.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
     }
 }
