@@ -1,5 +1,7 @@
 package io.statstream.launcher;
 
+import io.statstream.model.key.CanonicalForm;
+import io.statstream.model.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -15,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +69,11 @@ final class KafkaProbe implements AutoCloseable {
     /** How many members a consumer group (a Kafka Streams application's, too) has now. */
     int groupMembers(String groupId) throws Exception {
         return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).members().size();
+    }
+
+    /** Writes a request to {@code analysis-requests} as the API publishes it: its canonical JSON under its key. */
+    void produceRequest(CanonicalForm request) throws Exception {
+        produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII), request.jsonBytes());
     }
 
     void produce(String topic, byte[] key, byte[] value) throws Exception {

@@ -3,12 +3,10 @@ package io.statstream.launcher;
 import io.statstream.embedded.RedisServerProcess;
 import io.statstream.model.AnalysisType;
 import io.statstream.model.key.CanonicalForm;
-import io.statstream.model.topic.Topics;
 import io.statstream.store.ResultStore;
 import io.statstream.worker.topology.WorkerMetrics;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +28,7 @@ class RedisOutageIT {
 
             redis.stop();
             for (CanonicalForm request : requests) {
-                kafka.produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII),
-                        request.jsonBytes());
+                kafka.produceRequest(request);
             }
             awaitTrue(() -> computed(pipeline) >= RESULTS, "the worker computes while Redis is down");
             assertEquals(RESULTS, computed(pipeline));

@@ -2,11 +2,9 @@ package io.statstream.launcher;
 
 import io.statstream.embedded.RedisServerProcess;
 import io.statstream.model.key.CanonicalForm;
-import io.statstream.model.topic.Topics;
 import io.statstream.store.ResultStore;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +45,7 @@ class RedisRestartedEmptyIT {
 
     private static void produce(KafkaProbe kafka, List<CanonicalForm> requests) throws Exception {
         for (CanonicalForm request : requests) {
-            kafka.produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII),
-                    request.jsonBytes());
+            kafka.produceRequest(request);
         }
     }
 

@@ -13,7 +13,6 @@ import io.statstream.store.ResultStoreOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,8 +95,7 @@ class SinkCommitsIT {
     /** Every request computed and stored by the pipeline; returns the results topic's end offsets. */
     private static long computeAll(KafkaProbe kafka) throws Exception {
         for (CanonicalForm request : REQUESTS) {
-            kafka.produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII),
-                    request.jsonBytes());
+            kafka.produceRequest(request);
         }
         awaitTrue(() -> REQUESTS.stream().allMatch(request -> stored(pipeline.store(), request)), "the results are stored");
         return kafka.endOffsets(Topics.ANALYSIS_RESULTS.name());

@@ -2,7 +2,6 @@ package io.statstream.launcher;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statstream.model.key.CanonicalForm;
-import io.statstream.model.topic.Topics;
 import io.statstream.store.InProcessResultStore;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.sink.ResultSink;
@@ -11,7 +10,6 @@ import io.statstream.store.ResultStore;
 import io.statstream.store.ResultStoreOptions;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +25,7 @@ class SinkRebuildIT {
              KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
             List<CanonicalForm> requests = Requests.distinct(20, System.nanoTime());
             for (CanonicalForm request : requests) {
-                kafka.produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII),
-                        request.jsonBytes());
+                kafka.produceRequest(request);
             }
             awaitTrue(() -> requests.stream().allMatch(r -> stored(pipeline.store(), r)), "the results are stored");
 

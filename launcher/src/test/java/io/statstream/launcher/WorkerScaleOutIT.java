@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statstream.model.AnalysisType;
 import io.statstream.model.key.CanonicalForm;
-import io.statstream.model.topic.Topics;
 import io.statstream.runtime.EnvironmentSettings;
 import io.statstream.runtime.SharedSettings;
 import io.statstream.store.ResultStore;
@@ -15,7 +14,6 @@ import io.statstream.worker.service.WorkerSettings;
 import io.statstream.worker.topology.WorkerMetrics;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +47,7 @@ class WorkerScaleOutIT {
 
                 List<CanonicalForm> requests = Requests.distinct(REQUESTS, System.nanoTime());
                 for (CanonicalForm request : requests) {
-                    kafka.produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII),
-                            request.jsonBytes());
+                    kafka.produceRequest(request);
                 }
                 awaitTrue(() -> computed(pipeline.registry()) + computed(secondRegistry) >= REQUESTS, "all are computed");
 
