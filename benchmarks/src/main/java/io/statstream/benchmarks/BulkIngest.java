@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 /**
  * Scenario 2: analyses accepted durably per second through the batch endpoint, beside Kafka's own
  * ProducerPerformance in the same run, with the same record size and the same producer settings
- * (acks=all, idempotent, lz4, 128 KiB batches, linger 5 ms) on a topic of the same partitions.
+ * (acks=all, idempotent, LZ4, 128 KiB batches, no linger: {@code RequestPublisher}'s) on a topic of the same partitions.
  */
 @Command(name = "bulk-ingest", mixinStandardHelpOptions = true,
         description = "Batch submission throughput against ProducerPerformance with the same record size and acks.")
@@ -149,7 +149,7 @@ final class BulkIngest implements Callable<Integer> {
                 "org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
                 "--num-records", Integer.toString(requests), "--record-size", Integer.toString(recordSize), "--throughput", "-1",
                 "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true",
-                "compression.type=lz4", "batch.size=131072", "linger.ms=5")
+                "compression.type=lz4", "batch.size=131072", "linger.ms=0")
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();

@@ -2,6 +2,7 @@ package io.statstream.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statstream.launcher.LocalPipeline;
+import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,12 +51,20 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
                     .row("p99", ms(latency.getValueAtPercentile(99)), "")
                     .row("p99.9", ms(latency.getValueAtPercentile(99.9)), "")
                     .row("max", ms(latency.getMaxValue()), "")
+                    .row("due until the POST left, p50 / p99", ms(measured.sentLateMicros().getValueAtPercentile(50)) + " / " + ms(measured.sentLateMicros().getValueAtPercentile(99)), "the sender's lateness")
+                    .row("POST until 202 accepted, p50 / p99", ms(untilAccepted.getValueAtPercentile(50)) + " / " + ms(untilAccepted.getValueAtPercentile(99)), "from when the POST left")
+                    .row("202 until the result, p50 / p99", ms(afterAccepted.getValueAtPercentile(50)) + " / " + ms(afterAccepted.getValueAtPercentile(99)), "GET ?wait=30s")
                     .row("errors", Long.toString(measured.errors()), failures.toString())
                     .figure("settings", settings).figure("rate", rate).figure("requests", sent).figure("errors", measured.errors())
                     .figure("p50_ms", latency.getValueAtPercentile(50) / 1000.0)
                     .figure("p99_ms", latency.getValueAtPercentile(99) / 1000.0)
                     .figure("p999_ms", latency.getValueAtPercentile(99.9) / 1000.0)
-                    .figure("max_ms", latency.getMaxValue() / 1000.0);
+                    .figure("max_ms", latency.getMaxValue() / 1000.0)
+                    .figure("sent_late_p99_ms", measured.sentLateMicros().getValueAtPercentile(99) / 1000.0)
+                    .figure("accepted_p50_ms", untilAccepted.getValueAtPercentile(50) / 1000.0)
+                    .figure("accepted_p99_ms", untilAccepted.getValueAtPercentile(99) / 1000.0)
+                    .figure("after_accepted_p50_ms", afterAccepted.getValueAtPercentile(50) / 1000.0)
+                    .figure("after_accepted_p99_ms", afterAccepted.getValueAtPercentile(99) / 1000.0);
             report.print();
             report.write();
         }
@@ -65,13 +74,26 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
     /** Why requests of the measured phase failed: the answer's status, or the exception, and how many. */
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
 
+    /** The two halves of each latency, from when the POST left: until its 202, then until the result. */
+    private final Histogram untilAccepted = new ConcurrentHistogram(3);
+    private final Histogram afterAccepted = new ConcurrentHistogram(3);
+
     /** Sends {@code rate} new requests a second for {@code duration} seconds, each awaited until its result is stored. */
     private OpenLoop.Outcome phase(Workload workload, long run, int duration) throws Exception {
         failures.clear();
+        untilAccepted.reset();
+        afterAccepted.reset();
         return OpenLoop.run(rate, Duration.ofSeconds(duration), Duration.ofMinutes(2),
-                i -> workload.post("/v1/analyses", "application/json", Workload.typicalRequest(run, i))
-                        .thenCompose(accepted -> accepted.status() != 202 ? CompletableFuture.completedFuture(accepted)
-                                : workload.get("/v1/analyses/" + read(accepted.body()).get("key").asText() + "?wait=30s"))
+                i -> {
+                    long posted = System.nanoTime();
+                    return workload.post("/v1/analyses", "application/json", Workload.typicalRequest(run, i))
+                        .thenCompose(accepted -> {
+                            long acceptedAt = System.nanoTime();
+                            untilAccepted.recordValue((acceptedAt - posted) / 1_000);
+                            return accepted.status() != 202 ? CompletableFuture.completedFuture(accepted)
+                                    : workload.get("/v1/analyses/" + read(accepted.body()).get("key").asText() + "?wait=30s")
+                                            .whenComplete((done, failure) -> afterAccepted.recordValue((System.nanoTime() - acceptedAt) / 1_000));
+                        })
                         .whenComplete((done, failure) -> {
                             String why = failure != null ? cause(failure) : done.status() == 200 ? null
                                     : done.status() + " " + done.body().substring(0, Math.min(120, done.body().length()));
@@ -79,7 +101,8 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
                                 failures.computeIfAbsent(why, reason -> new LongAdder()).increment();
                             }
                         })
-                        .thenApply(done -> done.status() == 200));
+                        .thenApply(done -> done.status() == 200);
+                });
     }
 
     /** The exception under the future's wrapping, with its message: "CompletionException" alone says nothing. */

@@ -18,8 +18,12 @@ import java.util.function.LongFunction;
  * shows up in the percentiles instead of slowing the load down (no coordinated omission).
  */
 final class OpenLoop {
-    /** Latencies in microseconds, requests sent, and those that failed or were not answered 2xx. */
-    record Outcome(Histogram latencyMicros, long sent, long errors) {
+    /**
+     * Latencies in microseconds, requests sent, and those that failed or were not answered 2xx; and
+     * how late each request left, the part of its latency spent before it was sent (the sender
+     * woken late on a busy machine).
+     */
+    record Outcome(Histogram latencyMicros, long sent, long errors, Histogram sentLateMicros) {
         double millis(double percentile) {
             return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
         }
@@ -37,6 +41,7 @@ final class OpenLoop {
     static Outcome run(int ratePerSecond, Duration duration, Duration drain, LongFunction<CompletableFuture<Boolean>> send)
             throws InterruptedException, TimeoutException {
         Histogram latency = new ConcurrentHistogram(MAX_MICROS, 3);
+        Histogram sentLate = new Histogram(MAX_MICROS, 3);
         AtomicLong errors = new AtomicLong();
         long total = ratePerSecond * duration.toSeconds();
         double intervalNanos = 1e9 / ratePerSecond;
@@ -48,6 +53,7 @@ final class OpenLoop {
             if (early > 0) {
                 LockSupport.parkNanos(early); // wakes late by tens of µs: the requests then due go out together
             }
+            sentLate.recordValue(Math.min(MAX_MICROS, Math.max(0, System.nanoTime() - due) / 1_000));
             send.apply(i).whenComplete((ok, failure) -> {
                 if (failure == null && ok) {
                     latency.recordValue(Math.min(MAX_MICROS, (System.nanoTime() - due) / 1_000));
@@ -60,6 +66,6 @@ final class OpenLoop {
         if (!answered.await(drain.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new TimeoutException(answered.getCount() + " requests unanswered " + drain + " after the last was sent");
         }
-        return new Outcome(latency, total, errors.get());
+        return new Outcome(latency, total, errors.get(), sentLate);
     }
 }
