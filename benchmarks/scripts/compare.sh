@@ -2,8 +2,9 @@
 # A before/after of one Bench scenario: builds a past revision beside the working tree and runs the
 # two builds in turn, several times, so both see the same minutes of this shared, noisy machine
 # (its speed moves by a third within an hour; a figure measured an hour apart compares nothing).
-# Each run discards nothing by itself: the first run after a build has been slower for both
-# builds, so read the pairs, not one run. Results go to $out (printed), not benchmarks/results/.
+# Read the pairs, not one run: the first run after a build has been slower for both builds.
+# Each run's output and results go under a temporary directory (printed at the end), never to
+# benchmarks/results/.
 # Usage, from the repository root, after mvn -B -q -DskipTests package:
 #   benchmarks/scripts/compare.sh <revision> <pairs> <Bench scenario and options...>
 #   benchmarks/scripts/compare.sh HEAD~3 3 miss-latency --warmup 40 --rate 2000
