@@ -87,21 +87,24 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
                 i -> {
                     long posted = System.nanoTime();
                     return workload.post("/v1/analyses", "application/json", Workload.typicalRequest(run, i))
-                        .thenCompose(accepted -> {
-                            long acceptedAt = System.nanoTime();
-                            untilAccepted.recordValue((acceptedAt - posted) / 1_000);
-                            return accepted.status() != 202 ? CompletableFuture.completedFuture(accepted)
-                                    : workload.get("/v1/analyses/" + read(accepted.body()).get("key").asText() + "?wait=30s")
-                                            .whenComplete((done, failure) -> afterAccepted.recordValue((System.nanoTime() - acceptedAt) / 1_000));
-                        })
-                        .whenComplete((done, failure) -> {
-                            String why = failure != null ? cause(failure) : done.status() == 200 ? null
-                                    : done.status() + " " + done.body().substring(0, Math.min(120, done.body().length()));
-                            if (why != null) {
-                                failures.computeIfAbsent(why, reason -> new LongAdder()).increment();
-                            }
-                        })
-                        .thenApply(done -> done.status() == 200);
+                            .thenCompose(accepted -> {
+                                long acceptedAt = System.nanoTime();
+                                untilAccepted.recordValue((acceptedAt - posted) / 1_000);
+                                return accepted.status() != 202 ? CompletableFuture.completedFuture(accepted)
+                                        : workload.get("/v1/analyses/" + read(accepted.body()).get("key").asText() + "?wait=30s")
+                                                .thenApply(done -> {
+                                                    afterAccepted.recordValue((System.nanoTime() - acceptedAt) / 1_000);
+                                                    return done;
+                                                });
+                            })
+                            .whenComplete((done, failure) -> {
+                                String why = failure != null ? cause(failure) : done.status() == 200 ? null
+                                        : done.status() + " " + done.body().substring(0, Math.min(120, done.body().length()));
+                                if (why != null) {
+                                    failures.computeIfAbsent(why, reason -> new LongAdder()).increment();
+                                }
+                            })
+                            .thenApply(done -> done.status() == 200);
                 });
     }
 
