@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -71,17 +73,32 @@ final class KafkaProbe implements AutoCloseable {
         return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).members().size();
     }
 
-    /** Writes a request to {@code analysis-requests} as the API publishes it: its canonical JSON under its key. */
-    void produceRequest(CanonicalForm request) throws Exception {
-        produce(Topics.ANALYSIS_REQUESTS.name(), request.key().hex().getBytes(StandardCharsets.US_ASCII), request.jsonBytes());
+    /**
+     * Writes requests to {@code analysis-requests} as the API publishes them, each its canonical JSON
+     * under its key, through one producer; returns once the broker acknowledged them all.
+     */
+    void produceRequests(List<CanonicalForm> requests) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            List<Future<RecordMetadata>> acknowledged = new ArrayList<>();
+            for (CanonicalForm request : requests) {
+                acknowledged.add(producer.send(new ProducerRecord<>(Topics.ANALYSIS_REQUESTS.name(),
+                        request.key().hex().getBytes(StandardCharsets.US_ASCII), request.jsonBytes())));
+            }
+            for (Future<RecordMetadata> ack : acknowledged) {
+                ack.get();
+            }
+        }
     }
 
     void produce(String topic, byte[] key, byte[] value) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** Reads a topic from the beginning until a record matches or the timeout passes. */

@@ -178,7 +178,7 @@ class PipelineIT {
         byte[] garbage = ("{\"not\":\"a request " + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
         kafka.produce(Topics.ANALYSIS_REQUESTS.name(), "0".repeat(64).getBytes(StandardCharsets.US_ASCII), garbage);
         CanonicalForm good = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[7,8,9," + System.nanoTime() % 1000 + "]}"));
-        kafka.produceRequest(good);
+        kafka.produceRequests(List.of(good));
 
         List<ConsumerRecord<byte[], byte[]>> dead = kafka.readUntil(Topics.ANALYSIS_REQUESTS_DLQ.name(),
                 record -> java.util.Arrays.equals(record.value(), garbage), RESULT_TIMEOUT);

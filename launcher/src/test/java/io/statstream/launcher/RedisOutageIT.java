@@ -27,9 +27,7 @@ class RedisOutageIT {
             List<CanonicalForm> requests = Requests.distinct(RESULTS, System.nanoTime());
 
             redis.stop();
-            for (CanonicalForm request : requests) {
-                kafka.produceRequest(request);
-            }
+            kafka.produceRequests(requests);
             awaitTrue(() -> computed(pipeline) >= RESULTS, "the worker computes while Redis is down");
             assertEquals(RESULTS, computed(pipeline));
 

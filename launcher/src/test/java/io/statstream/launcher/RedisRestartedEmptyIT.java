@@ -24,13 +24,13 @@ class RedisRestartedEmptyIT {
              KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
             RedisServerProcess redis = realRedis(pipeline);
             List<CanonicalForm> before = Requests.distinct(200, System.nanoTime());
-            produce(kafka, before);
+            kafka.produceRequests(before);
             awaitStored(pipeline.store(), before, Duration.ofSeconds(60), "every result is stored");
 
             redis.stop();
             redis.start(); // without persistence: every result and mark is gone
             List<CanonicalForm> after = Requests.distinct(200, System.nanoTime());
-            produce(kafka, after);
+            kafka.produceRequests(after);
 
             awaitStored(pipeline.store(), before, RECOVERY, "the results stored before the restart are back");
             awaitStored(pipeline.store(), after, RECOVERY, "the results computed after the restart are stored");
@@ -41,12 +41,6 @@ class RedisRestartedEmptyIT {
     static RedisServerProcess realRedis(LocalPipeline pipeline) {
         Prerequisites.redisServer(); // the pipeline runs it when it is on the PATH
         return pipeline.redis().orElseThrow();
-    }
-
-    private static void produce(KafkaProbe kafka, List<CanonicalForm> requests) throws Exception {
-        for (CanonicalForm request : requests) {
-            kafka.produceRequest(request);
-        }
     }
 
     private static void awaitStored(ResultStore store, List<CanonicalForm> requests, Duration timeout, String what)

@@ -94,9 +94,7 @@ class SinkCommitsIT {
 
     /** Every request computed and stored by the pipeline; returns the results topic's end offsets. */
     private static long computeAll(KafkaProbe kafka) throws Exception {
-        for (CanonicalForm request : REQUESTS) {
-            kafka.produceRequest(request);
-        }
+        kafka.produceRequests(REQUESTS);
         awaitTrue(() -> REQUESTS.stream().allMatch(request -> stored(pipeline.store(), request)), "the results are stored");
         return kafka.endOffsets(Topics.ANALYSIS_RESULTS.name());
     }

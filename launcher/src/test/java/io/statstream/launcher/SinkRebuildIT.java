@@ -24,9 +24,7 @@ class SinkRebuildIT {
         try (LocalPipeline pipeline = LocalPipeline.start(Map.of("HTTP_PORT", "0"));
              KafkaProbe kafka = new KafkaProbe(pipeline.bootstrapServers())) {
             List<CanonicalForm> requests = Requests.distinct(20, System.nanoTime());
-            for (CanonicalForm request : requests) {
-                kafka.produceRequest(request);
-            }
+            kafka.produceRequests(requests);
             awaitTrue(() -> requests.stream().allMatch(r -> stored(pipeline.store(), r)), "the results are stored");
 
             try (ResultStore empty = new InProcessResultStore(ResultStoreOptions.DEFAULT);

@@ -46,9 +46,7 @@ class WorkerScaleOutIT {
                 second.awaitRunning(Duration.ofSeconds(60));
 
                 List<CanonicalForm> requests = Requests.distinct(REQUESTS, System.nanoTime());
-                for (CanonicalForm request : requests) {
-                    kafka.produceRequest(request);
-                }
+                kafka.produceRequests(requests);
                 awaitTrue(() -> computed(pipeline.registry()) + computed(secondRegistry) >= REQUESTS, "all are computed");
 
                 double first = computed(pipeline.registry());
