@@ -51,9 +51,9 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
                     .row("p99", ms(latency.getValueAtPercentile(99)), "")
                     .row("p99.9", ms(latency.getValueAtPercentile(99.9)), "")
                     .row("max", ms(latency.getMaxValue()), "")
-                    .row("due until the POST left, p50 / p99", ms(measured.sentLateMicros().getValueAtPercentile(50)) + " / " + ms(measured.sentLateMicros().getValueAtPercentile(99)), "the sender's lateness")
-                    .row("POST until 202 accepted, p50 / p99", ms(untilAccepted.getValueAtPercentile(50)) + " / " + ms(untilAccepted.getValueAtPercentile(99)), "from when the POST left")
-                    .row("202 until the result, p50 / p99", ms(afterAccepted.getValueAtPercentile(50)) + " / " + ms(afterAccepted.getValueAtPercentile(99)), "GET ?wait=30s")
+                    .row("due until the POST left, p50 / p99", p50AndP99(measured.sentLateMicros()), "the sender's lateness")
+                    .row("POST until 202 accepted, p50 / p99", p50AndP99(untilAccepted), "from when the POST left")
+                    .row("202 until the result, p50 / p99", p50AndP99(afterAccepted), "GET ?wait=30s")
                     .row("errors", Long.toString(measured.errors()), failures.toString())
                     .figure("settings", settings).figure("rate", rate).figure("requests", sent).figure("errors", measured.errors())
                     .figure("p50_ms", latency.getValueAtPercentile(50) / 1000.0)
@@ -121,6 +121,10 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static String p50AndP99(Histogram micros) {
+        return ms(micros.getValueAtPercentile(50)) + " / " + ms(micros.getValueAtPercentile(99));
     }
 
     private static String ms(long micros) {
