@@ -3,6 +3,7 @@ package io.statstream.launcher;
 import io.statstream.embedded.FreePorts;
 import io.statstream.runtime.TopicSetup;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Utils;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Kafka broker (KRaft, a combined broker and controller, alone or one node of a quorum) as a
  * process of its own, from Kafka's jars on this test's classpath, so that it can die as brokers die: {@code kill -9}, then a
- * restart on the same ports and log directory, with what it had written.
+ * restart on the same ports and log directory, with what it had written. Its directory goes when it is closed.
  */
 final class KafkaBrokerProcess implements AutoCloseable {
     private static final Path LOGS = Path.of("target", "it-logs");
@@ -165,12 +166,13 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor();
             }
         }
+        Utils.delete(config.getParent().toFile()); // its configuration and data: each test formats a new one
     }
 }

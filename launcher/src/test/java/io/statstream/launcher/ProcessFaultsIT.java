@@ -11,6 +11,7 @@ import io.statstream.worker.service.WorkerMain;
 import io.statstream.worker.service.WorkerSettings;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,7 +147,7 @@ class ProcessFaultsIT {
         }
     }
 
-    private static void closeAll(List<KafkaBrokerProcess> cluster) throws InterruptedException {
+    private static void closeAll(List<KafkaBrokerProcess> cluster) throws InterruptedException, IOException {
         for (KafkaBrokerProcess broker : cluster) {
             broker.close();
         }

@@ -2,6 +2,7 @@ package io.statstream.launcher;
 
 import io.statstream.embedded.FreePorts;
 import io.statstream.embedded.RedisServerProcess;
+import org.apache.kafka.common.utils.Utils;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +17,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Redis Cluster of three masters, each with a replica, made of {@code redis-server} processes on
  * 127.0.0.1 and joined by {@code redis-cli --cluster create}, as an operator builds one. Only the
- * processes started here are ever signalled.
+ * processes started here are ever signalled. Their directory goes when they are closed.
  */
 final class RedisClusterProcesses implements AutoCloseable {
     private static final Path LOGS = Path.of("target", "it-logs");
 
     private final Map<Integer, Process> nodes = new LinkedHashMap<>();
+    private final Path dir;
 
-    private RedisClusterProcesses() {
+    private RedisClusterProcesses(Path dir) {
+        this.dir = dir;
     }
 
     static RedisClusterProcesses start() throws Exception {
@@ -31,7 +34,7 @@ final class RedisClusterProcesses implements AutoCloseable {
         Path cli = binary.resolveSibling("redis-cli");
         Path dir = Files.createTempDirectory("statstream-redis-cluster-");
         Files.createDirectories(LOGS);
-        RedisClusterProcesses cluster = new RedisClusterProcesses();
+        RedisClusterProcesses cluster = new RedisClusterProcesses(dir);
         try {
             for (int i = 0; i < 6; i++) {
                 int port = FreePorts.any();
@@ -110,14 +113,15 @@ final class RedisClusterProcesses implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         for (Process node : nodes.values()) {
             node.destroy();
         }
         for (Process node : nodes.values()) {
             if (!node.waitFor(10, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
+                node.destroyForcibly().waitFor();
             }
         }
+        Utils.delete(dir.toFile()); // the nodes' cluster configurations
     }
 }
