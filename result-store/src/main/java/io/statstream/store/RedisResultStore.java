@@ -7,8 +7,6 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
-import io.lettuce.core.metrics.MicrometerOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
@@ -71,9 +69,7 @@ public final class RedisResultStore implements ResultStore {
         // results flow again soon after Redis is back.
         ClientResources resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
-                // lettuce.command.completion / firstresponse timers, tagged by command, with errors
-                .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry, MicrometerOptions.builder()
-                        .histogram(true).build()))
+                .commandLatencyRecorder(new CommandCompletionTimers(registry))
                 .build();
         RedisEndpoint.Client client = endpoint.client(resources);
         try {
