@@ -1,7 +1,6 @@
 package io.statstream.worker.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -16,7 +15,7 @@ final class StudentQuantiles {
     /** The solver stops at this absolute error; the default 1e-9 would show in the intervals. */
     private static final double ACCURACY = 1e-14;
     private static final int REMEMBERED = 10_000;
-    private static final Cache<Pair, Double> QUANTILES = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+    private static final Cache<Pair, Double> QUANTILES = Memo.bounded(REMEMBERED);
 
     private record Pair(double df, double probability) {
     }

@@ -1,7 +1,6 @@
 package io.statstream.worker.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
@@ -66,7 +65,7 @@ final class StudentizedRange {
     private record Quantile(int k, double df, double probability) {
     }
 
-    private static final Cache<Quantile, Double> QUANTILES = Caffeine.newBuilder().maximumSize(10_000).build();
+    private static final Cache<Quantile, Double> QUANTILES = Memo.bounded(10_000);
 
     private final int k;
     private final double df;
