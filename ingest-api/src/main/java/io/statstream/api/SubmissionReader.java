@@ -1,11 +1,11 @@
 package io.statstream.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.Sha256;
 import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestParser;
+import io.statstream.store.LocalCaches;
 
 import java.util.Arrays;
 
@@ -26,7 +26,7 @@ final class SubmissionReader {
     private static final int ENTRY_OVERHEAD_BYTES = 400;
 
     private final RequestParser parser;
-    private final Cache<BodyDigest, CanonicalForm> recent = Caffeine.newBuilder()
+    private final Cache<BodyDigest, CanonicalForm> recent = LocalCaches.builder()
             .maximumWeight(MEMORY_BYTES)
             .weigher((BodyDigest digest, CanonicalForm form) -> ENTRY_OVERHEAD_BYTES + form.json().length())
             .build();

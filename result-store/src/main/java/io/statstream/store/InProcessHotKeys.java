@@ -1,7 +1,6 @@
 package io.statstream.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.statstream.model.key.CanonicalForm;
 import io.statstream.model.key.ContentKey;
 
@@ -25,7 +24,7 @@ final class InProcessHotKeys implements HotKeys {
 
     InProcessHotKeys(Clock clock, long maxEntries) {
         this.clock = clock;
-        this.forms = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(RETENTION).build();
+        this.forms = LocalCaches.builder().maximumSize(maxEntries).expireAfterWrite(RETENTION).build();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.statstream.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.statstream.model.key.ContentKey;
 
@@ -33,11 +32,11 @@ public final class InProcessResultStore implements ResultStore {
     public InProcessResultStore(ResultStoreOptions options) {
         this.options = options;
         this.hotKeys = new InProcessHotKeys(Clock.systemUTC(), options.maxInProcessEntries());
-        this.results = Caffeine.newBuilder()
+        this.results = LocalCaches.builder()
                 .maximumSize(options.maxInProcessEntries())
                 .expireAfter(Expiry.writing((ContentKey key, byte[] envelope) -> options.ttlFor(envelope)))
                 .build();
-        this.pending = Caffeine.newBuilder()
+        this.pending = LocalCaches.builder()
                 .maximumSize(options.maxInProcessEntries())
                 .expireAfterWrite(options.pendingTtl())
                 .build();

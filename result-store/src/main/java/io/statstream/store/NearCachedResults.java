@@ -1,7 +1,6 @@
 package io.statstream.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.statstream.model.key.ContentKey;
 
 import java.time.Duration;
@@ -29,7 +28,7 @@ public final class NearCachedResults implements Results {
 
     public NearCachedResults(Results results, long maxEntries, Duration keep) {
         this.results = results;
-        this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(keep).build();
+        this.cache = LocalCaches.builder().maximumSize(maxEntries).expireAfterWrite(keep).build();
     }
 
     @Override
