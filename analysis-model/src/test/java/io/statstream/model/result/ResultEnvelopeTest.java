@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +63,30 @@ class ResultEnvelopeTest {
         RegressionResult result = assertInstanceOf(RegressionResult.class, read.result());
         assertEquals(0.89, result.adjRSquared());
         assertTrue(Json.toTree(envelope).get("result").has("f_p_value"));
+    }
+
+    @Test
+    void computedAtIsReadAsInstantParseReadsIt() {
+        Random random = new Random(7);
+        List<String> texts = new ArrayList<>(List.of("2016-12-31T23:59:60Z", "2026-02-30T00:00:00Z", "2026-12-01T04:12:05.Z",
+                "2026-12-01T04:12:05.1234567890Z", "2026-12-01T04:12:05+01:00", "+12026-12-01T04:12:05Z", "2026-1x-01T04:12:05Z",
+                "2026-12-01T24:00:00Z", "yesterday", ""));
+        for (int i = 0; i < 10_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE), random.nextInt(1_000_000_000));
+            texts.add(instant.toString());
+            texts.add(instant.truncatedTo(ChronoUnit.SECONDS).toString());
+            texts.add(instant.truncatedTo(ChronoUnit.MILLIS).toString());
+            texts.add(instant.truncatedTo(ChronoUnit.MICROS).toString());
+        }
+        for (String text : texts) {
+            Optional<Instant> expected;
+            try {
+                expected = Optional.of(Instant.parse(text));
+            } catch (DateTimeParseException e) {
+                expected = Optional.empty();
+            }
+            assertEquals(expected, ResultEnvelope.peekComputedAt(("{\"computed_at\":\"" + text + "\"}").getBytes()), text);
+        }
     }
 
     @Test
