@@ -13,31 +13,13 @@ SEED=${SEED_PEER:-../shared/peers/seed-django}
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; [ -f /tmp/seedpeer-gunicorn.pid ] && kill "$(cat /tmp/seedpeer-gunicorn.pid)" 2>/dev/null; [ -f /tmp/seedpeer-redis.pid ] && kill "$(cat /tmp/seedpeer-redis.pid)" 2>/dev/null; rm -rf "$work"' EXIT
 
-python3 - "$N" > "$work/requests.ndjson" <<'PY'
-import math, sys, time
-n, run = int(sys.argv[1]), time.time_ns()
-for i in range(n):
-    xs = ",".join("%.4f" % (10 + math.sin((i + 1) * (k + 1)) * 3) for k in range(30))
-    print('{"type":"ttest_one_sample","mu":%d.%06d,"data":[%s]}' % (run % 1000, i, xs))
-PY
+. benchmarks/scripts/bulk-rounds.sh
+new_ttests "$N" "$work/requests.ndjson"
 
 echo "== statstream (./statstream-local)"
-java -jar launcher/target/statstream.jar > "$work/statstream.log" 2>&1 &
-for _ in $(seq 1 120); do curl -sf localhost:8080/health >/dev/null 2>&1 && break; sleep 0.5; done
-python3 "$SEED/seq_miss.py" 127.0.0.1 8080 ss 3000 1 > /dev/null   # warm-up: the JIT compiles the path
+warmed_service "$work" "$SEED"
 python3 "$SEED/seq_miss.py" 127.0.0.1 8080 ss 2000 2
-# The same bulk twice: first on a service that has only served single misses (its JIT has not
-# seen the batch path), then again with new inputs, as a service that has run for a while.
-for round in first again; do
-  if [ "$round" = first ]; then cp "$work/requests.ndjson" "$work/round.ndjson"
-  else sed 's/"mu":/"mu":1/' "$work/requests.ndjson" > "$work/round.ndjson"; fi # other inputs: new analyses again
-  start=$(date +%s.%N)
-  ./statstream submit "$work/round.ndjson" --keys "$work/keys.txt" > /dev/null 2>&1
-  submitted=$(date +%s.%N)
-  ./statstream wait "$work/keys.txt" --out "$work/results.ndjson" > /dev/null 2>&1
-  end=$(date +%s.%N)
-  echo "bulk ($round): $N new analyses submitted in $(echo "$submitted - $start" | bc) s, all results back in $(echo "$end - $start" | bc) s, $(echo "$N / ($end - $start)" | bc) analyses/s ($(grep -c '"done"' "$work/results.ndjson") done)"
-done
+bulk_rounds "$work/requests.ndjson" "$work"
 hit() { wrk -t1 -c16 -d15s --latency "$@" | awk '/Requests\/sec/ {rate=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {printf "%s req/s, p50 %s, p99 %s", rate, p50, p99}'; }
 wrk -t1 -c1 -d2s -s "$SEED/statstream_hit.lua" http://127.0.0.1:8080/v1/analyses > /dev/null # computes, then stores it
 key=$(head -1 "$work/keys.txt" | cut -d' ' -f1)
