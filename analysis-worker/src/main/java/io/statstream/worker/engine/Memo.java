@@ -11,7 +11,8 @@ final class Memo {
     /**
      * At most {@code size} values, the rarely used ones evicted first. The cache's upkeep runs on
      * the thread that adds a value: handed to Caffeine's default pool, it woke a thread for
-     * every few new values (5 % of the stream thread in futex and scheduler calls).
+     * every few new values (5 % of the stream thread in futex and scheduler calls). The services'
+     * caches do the same ({@code LocalCaches} in the store, which the engine does not depend on).
      */
     static <K, V> Cache<K, V> bounded(int size) {
         return Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
