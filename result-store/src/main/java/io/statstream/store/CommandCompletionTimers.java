@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class CommandCompletionTimers implements CommandLatencyRecorder {
     private final MeterRegistry registry;
-    /** By node, then command: looked up on every command, so without building a key for it. */
-    private final Map<SocketAddress, Map<ProtocolKeyword, Timer>> timers = new ConcurrentHashMap<>();
+    /**
+     * By node, then command name: looked up on every command, so without building a key for it. By
+     * name, not by keyword object, so that a keyword made per call still finds its one timer.
+     */
+    private final Map<SocketAddress, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
     CommandCompletionTimers(MeterRegistry registry) {
         this.registry = registry;
@@ -30,21 +33,22 @@ final class CommandCompletionTimers implements CommandLatencyRecorder {
     @Override
     public void recordCommandLatency(SocketAddress local, SocketAddress remote, ProtocolKeyword command,
                                      long firstResponseLatency, long completionLatency) {
-        Map<ProtocolKeyword, Timer> byCommand = timers.get(remote);
+        Map<String, Timer> byCommand = timers.get(remote);
         if (byCommand == null) {
             byCommand = timers.computeIfAbsent(remote, node -> new ConcurrentHashMap<>());
         }
-        Timer timer = byCommand.get(command);
+        String name = command.name();
+        Timer timer = byCommand.get(name);
         if (timer == null) {
-            timer = byCommand.computeIfAbsent(command, keyword -> timer(remote, keyword));
+            timer = byCommand.computeIfAbsent(name, commandName -> timer(remote, commandName));
         }
         timer.record(completionLatency, TimeUnit.NANOSECONDS);
     }
 
-    private Timer timer(SocketAddress remote, ProtocolKeyword command) {
+    private Timer timer(SocketAddress remote, String command) {
         return Timer.builder("lettuce.command.completion")
                 .description("Time from sending a Redis command until its complete reply was received")
-                .tag("command", command.name())
+                .tag("command", command)
                 .tag("remote", String.valueOf(remote))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000))
