@@ -49,6 +49,19 @@ public record ContentKey(String hex) {
         return true;
     }
 
+    /**
+     * The key's bits {@code 64 × index} to {@code 64 × index + 63} (digits {@code 16 × index} on), as
+     * a number: a key is four of them, each as uniform as a hash, for tables that hold keys without
+     * objects.
+     */
+    public long word(int index) {
+        long value = 0;
+        for (int i = index * 16, end = i + 16; i < end; i++) {
+            value = (value << 4) | Character.digit(hex.charAt(i), 16);
+        }
+        return value;
+    }
+
     @JsonValue
     @Override
     public String hex() {

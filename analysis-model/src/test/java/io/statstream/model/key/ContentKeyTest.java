@@ -90,6 +90,15 @@ class ContentKeyTest {
         assertTrue(ContentKey.parse((byte[]) null).isEmpty());
     }
 
+    @Test
+    void aKeyIsFourWordsOfSixteenDigits() {
+        ContentKey key = new ContentKey("0123456789abcdef".repeat(2) + "0".repeat(16) + "f".repeat(16));
+        assertEquals(0x0123456789abcdefL, key.word(0));
+        assertEquals(0x0123456789abcdefL, key.word(1));
+        assertEquals(0L, key.word(2));
+        assertEquals(-1L, key.word(3));
+    }
+
     private static void assertSameKey(String first, String second) {
         assertEquals(key(first), key(second), () -> first + " and " + second);
     }
