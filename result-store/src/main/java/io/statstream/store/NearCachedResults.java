@@ -15,16 +15,21 @@ import java.util.concurrent.CompletionStage;
  * so a cached copy is never wrong; it is kept briefly so that the cache follows the store's expiry
  * closely. Only reads of envelopes are cached; the rest goes to the store.
  * <p>
- * Reads of one key (by get, or a lookup of one) fill it: a dashboard polls a few keys again and
- * again. Reads of more keys use it but do not fill it: a bulk collects each of its results once,
- * and filling the cache with them churned it (a put and an eviction per result, 13 % of Redis's
- * event loop while a bulk of 100,000 was collected) and pushed out the results read again and again.
+ * Reads of one key (by get, or a lookup of one) fill it from the key's second read: a dashboard
+ * polls a few keys again and again, while a client that submitted a new analysis reads its result
+ * once. Caching every result at its first read kept each new analysis's result for half a minute at
+ * 2,000 a second, long enough for G1 to copy it between young generations a dozen times: with the
+ * in-flight keys, most of what its pauses copied. Reads of more keys use it but do not fill it: a
+ * bulk collects each of its results once, and filling the cache with them churned it (a put and an
+ * eviction per result, 13 % of Redis's event loop while a bulk of 100,000 was collected) and pushed
+ * out the results read again and again.
  */
 public final class NearCachedResults implements Results {
     public static final Duration DEFAULT_KEEP = Duration.ofMinutes(1);
 
     private final Results results;
     private final Cache<ContentKey, byte[]> cache;
+    private final SecondReads secondReads = new SecondReads();
 
     public NearCachedResults(Results results, long maxEntries, Duration keep) {
         this.results = results;
@@ -38,7 +43,9 @@ public final class NearCachedResults implements Results {
             return CompletableFuture.completedFuture(Optional.of(cached));
         }
         return results.get(key).thenApply(found -> {
-            found.ifPresent(envelope -> cache.put(key, envelope));
+            if (found.isPresent() && secondReads.readBefore(key)) {
+                cache.put(key, found.get());
+            }
             return found;
         });
     }
