@@ -6,7 +6,11 @@ import io.statstream.model.key.Sha256;
 import io.statstream.model.request.ParsedRequest;
 import io.statstream.model.request.RequestParser;
 import io.statstream.store.LocalCaches;
+import io.statstream.store.SeenBefore;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -16,7 +20,9 @@ import java.util.Arrays;
  * validated and written in canonical form again: that was half of a cached POST's time, and a
  * digest of a few hundred bytes takes a microsecond. The same bytes always read the same way
  * (the limits are the process's own), so a remembered form is never wrong; an invalid body is not
- * remembered. Bounded by weight: {@link #MEMORY_BYTES} of bodies and forms, whatever the traffic.
+ * remembered, nor is one seen for the first time: most bodies of new analyses are sent once
+ * ({@link SeenBefore}). Bounded by weight: {@link #MEMORY_BYTES} of bodies and forms, whatever the
+ * traffic.
  */
 final class SubmissionReader {
     /** Larger bodies are read each time: parsing dwarfs the digest's saving less, and they are rarely repeated. */
@@ -30,6 +36,7 @@ final class SubmissionReader {
             .maximumWeight(MEMORY_BYTES)
             .weigher((BodyDigest digest, CanonicalForm form) -> ENTRY_OVERHEAD_BYTES + form.json().length())
             .build();
+    private final SeenBefore sentBefore = new SeenBefore();
 
     SubmissionReader(RequestParser parser) {
         this.parser = parser;
@@ -46,7 +53,9 @@ final class SubmissionReader {
             return remembered;
         }
         CanonicalForm form = parse(body); // throws for an invalid body, which is not remembered
-        recent.put(digest, form);
+        if (digest.sentBefore(sentBefore)) {
+            recent.put(digest, form);
+        }
         return form;
     }
 
@@ -61,8 +70,14 @@ final class SubmissionReader {
 
     /** The SHA-256 of a body's bytes, compared by value. */
     private record BodyDigest(byte[] sha256) {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
         static BodyDigest of(byte[] body) {
             return new BodyDigest(Sha256.of(body));
+        }
+
+        boolean sentBefore(SeenBefore seen) {
+            return seen.sawBefore((long) LONGS.get(sha256, 0), (long) LONGS.get(sha256, 8));
         }
 
         @Override

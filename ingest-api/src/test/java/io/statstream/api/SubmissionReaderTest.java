@@ -16,10 +16,12 @@ class SubmissionReaderTest {
     private final SubmissionReader reader = new SubmissionReader(new RequestParser(RequestLimits.DEFAULT));
 
     @Test
-    void theSameBytesAgainAreAnsweredWithTheFormReadTheFirstTime() {
+    void bytesSentAgainAreRememberedAndAnsweredWithTheSameForm() {
         byte[] body = bytes("{\"type\":\"ttest_one_sample\",\"data\":[5.1,4.9,5.6,5.8],\"mu\":5}");
         CanonicalForm first = reader.read(body);
-        assertSame(first, reader.read(body.clone()));
+        CanonicalForm second = reader.read(body.clone());
+        assertNotSame(first, second, "bytes seen once are not remembered: most bodies of new analyses are sent once");
+        assertSame(second, reader.read(body.clone()));
     }
 
     @Test

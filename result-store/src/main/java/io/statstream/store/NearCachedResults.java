@@ -17,9 +17,7 @@ import java.util.concurrent.CompletionStage;
  * <p>
  * Reads of one key (by get, or a lookup of one) fill it from the key's second read: a dashboard
  * polls a few keys again and again, while a client that submitted a new analysis reads its result
- * once. Caching every result at its first read kept each new analysis's result for half a minute at
- * 2,000 a second, long enough for G1 to copy it between young generations a dozen times: with the
- * in-flight keys, most of what its pauses copied. Reads of more keys use it but do not fill it: a
+ * once ({@link SeenBefore} says why that matters). Reads of more keys use it but do not fill it: a
  * bulk collects each of its results once, and filling the cache with them churned it (a put and an
  * eviction per result, 13 % of Redis's event loop while a bulk of 100,000 was collected) and pushed
  * out the results read again and again.
@@ -29,7 +27,7 @@ public final class NearCachedResults implements Results {
 
     private final Results results;
     private final Cache<ContentKey, byte[]> cache;
-    private final SecondReads secondReads = new SecondReads();
+    private final SeenBefore readBefore = new SeenBefore();
 
     public NearCachedResults(Results results, long maxEntries, Duration keep) {
         this.results = results;
@@ -43,7 +41,7 @@ public final class NearCachedResults implements Results {
             return CompletableFuture.completedFuture(Optional.of(cached));
         }
         return results.get(key).thenApply(found -> {
-            if (found.isPresent() && secondReads.readBefore(key)) {
+            if (found.isPresent() && readBefore.sawBefore(key.word(0), key.word(1))) {
                 cache.put(key, found.get());
             }
             return found;
