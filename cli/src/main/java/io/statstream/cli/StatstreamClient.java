@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +31,18 @@ final class StatstreamClient {
         this.apiKey = apiKey;
     }
 
-    /** A reply as text; {@link #body()} parses it, for the commands that need a tree (not {@code wait}'s large lookups). */
-    record Reply(int status, String text) {
+    /**
+     * A reply as the bytes that came: {@link #text()} decodes them, {@link #body()} parses them into
+     * a tree, for the commands that need one ({@code wait} reads its large lookups in place instead).
+     */
+    record Reply(int status, byte[] bytes) {
+        String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
         JsonNode body() {
             try {
-                return text.isEmpty() ? null : JSON.readTree(text);
+                return bytes.length == 0 ? null : JSON.readTree(bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException("statstream answered " + status + " with a body that is not JSON", e);
             }
@@ -46,7 +54,7 @@ final class StatstreamClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson));
         apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
-        return http.sendAsync(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString())
+        return http.sendAsync(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
@@ -83,7 +91,7 @@ final class StatstreamClient {
     private Reply send(HttpRequest.Builder request) {
         apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
         try {
-            HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach statstream at " + base + ": " + e.getMessage(), e);

@@ -7,12 +7,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,22 +53,23 @@ final class WaitCommand implements Callable<Integer> {
         }
         StatstreamClient client = api.client();
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-        try (PrintWriter results = out == null
-                ? new PrintWriter(System.out, true, StandardCharsets.UTF_8)
-                : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
+        try (OutputStream results = new BufferedOutputStream(out == null ? System.out : Files.newOutputStream(out), 1 << 16);
              ProgressBar progress = new ProgressBarBuilder().setTaskName("wait").setInitialMax(waiting.size())
                      .setUnit(" results", 1).showSpeed().build()) {
             while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-                List<String> batch = new ArrayList<>(waiting).subList(0, Math.min(KEYS_PER_LOOKUP, waiting.size()));
+                List<String> batch = waiting.stream().limit(KEYS_PER_LOOKUP).toList();
                 StatstreamClient.Reply reply = client.lookup(batch, LONG_POLL); // the server holds it until results arrive
                 if (reply.status() != 200) {
                     throw new IllegalStateException("lookup refused (" + reply.status() + "): " + reply.text());
                 }
-                DoneResults.forEach(reply.text(), (key, result) -> {
-                    results.println(result);
+                byte[] bytes = reply.bytes();
+                DoneResults.forEach(bytes, (key, start, end) -> {
+                    results.write(bytes, start, end - start); // as the server wrote it: one result a line
+                    results.write('\n');
                     waiting.remove(key);
                     progress.step();
                 });
+                results.flush(); // a reader of standard output sees each lookup's results as they come
             }
         }
         if (!waiting.isEmpty()) {
