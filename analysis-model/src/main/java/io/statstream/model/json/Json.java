@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,7 +20,7 @@ import java.io.UncheckedIOException;
  * only so that validation can name the field that holds them.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -48,6 +47,11 @@ public final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException("reading from a byte array cannot fail with I/O", e);
         }
+    }
+
+    /** A builder holding this configuration, for a mapper that writes one thing differently. */
+    public static JsonMapper.Builder sharedConfiguration() {
+        return MAPPER.rebuild();
     }
 
     public static <T> T read(byte[] json, Class<T> type) throws IOException {

@@ -1,7 +1,6 @@
 package io.statstream.model.key;
 
 import io.statstream.model.EngineVersion;
-import io.statstream.model.json.Json;
 import io.statstream.model.request.AnalysisRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -28,8 +27,8 @@ public record CanonicalForm(String json, ContentKey key) {
     }
 
     public static CanonicalForm of(AnalysisRequest request) {
-        String json = CanonicalJson.write(Json.toTree(request));
-        return new CanonicalForm(json, keyOf(json.getBytes(StandardCharsets.UTF_8)));
+        byte[] json = CanonicalJson.write(request);
+        return new CanonicalForm(new String(json, StandardCharsets.UTF_8), keyOf(json));
     }
 
     /**
