@@ -12,7 +12,7 @@ public interface WireEnum {
     String wireName();
 
     static <E extends Enum<E> & WireEnum> Optional<E> fromWireName(Class<E> type, String name) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.wireName().equals(name)).findFirst();
+        return Optional.ofNullable(name).map(WireNameIndex.INSTANCE.get(type)::get).map(type::cast);
     }
 
     /** The accepted names, for error messages: {@code "less", "greater"}. */
