@@ -15,7 +15,9 @@ import java.io.IOException;
  * Writes a request in RFC 8785 canonical form straight from its record: properties sorted by name
  * (UTF-16 code units, as {@link String#compareTo}), no whitespace, every number spelled by
  * {@link CanonicalNumber}. Strings need nothing beyond Jackson's escapes: a request's only strings
- * are the wire names of its enums, plain ASCII.
+ * are the wire names of its enums, plain ASCII. {@code CanonicalJsonTest} holds it, byte for byte,
+ * to a plain walk of the request's JSON tree over every analysis's samples, so a new analysis with a
+ * field Jackson would write otherwise fails there.
  *
  * <p>Not through a JSON tree and a second walk, as until session 12: building the tree was most of
  * what the API spent per request between parsing it and publishing it.
