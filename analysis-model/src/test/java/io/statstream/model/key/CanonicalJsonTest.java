@@ -21,6 +21,7 @@ import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The canonical writer writes, byte for byte, what a plain walk of the request's JSON tree writes. */
 class CanonicalJsonTest {
@@ -46,7 +47,7 @@ class CanonicalJsonTest {
         AnalysisRequest request = request(power);
         String json = new String(CanonicalJson.write(request), StandardCharsets.UTF_8);
         assertEquals(TreeCanonicalJson.write(Json.toTree(request)), json);
-        assertEquals(true, json.contains("\"n\":null"), json);
+        assertTrue(json.contains("\"n\":null"), json);
     }
 
     /** canonical-numbers.tsv holds ECMAScript's spelling of every kind of double (see CanonicalNumberTest). */

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The reference the canonical writer is checked against: any JSON tree in RFC 8785 canonical form,
- * by a plain walk (what the contract itself did until session 12): object keys sorted by UTF-16 code units (which is
- * {@link String#compareTo}), no whitespace, numbers spelled by {@link CanonicalNumber}, strings with
- * only the escapes JSON requires.
+ * by a plain walk (what the contract itself did until session 12): object keys sorted by UTF-16
+ * code units (which is {@link String#compareTo}), no whitespace, numbers spelled by
+ * {@link CanonicalNumber}, strings with only the escapes JSON requires.
  */
 final class TreeCanonicalJson {
     private TreeCanonicalJson() {
