@@ -38,6 +38,8 @@ final class AggregatedHotKeys implements HotKeys, AutoCloseable {
         return thread;
     });
     private final AtomicReference<ConcurrentHashMap<ContentKey, Tally>> counts = new AtomicReference<>(new ConcurrentHashMap<>());
+    /** Completes when every hand-over so far is stored; guarded by this. */
+    private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
 
     private record Tally(CanonicalForm form, LongAdder count) {
     }
@@ -64,18 +66,25 @@ final class AggregatedHotKeys implements HotKeys, AutoCloseable {
         return handOver().thenCompose(v -> store.top(n, window));
     }
 
-    /** Hands the counts so far to the store, in one batch. */
-    private CompletionStage<Void> handOver() {
+    /**
+     * Hands the counts so far to the store, in one batch; completes once they and every earlier
+     * hand-over are stored. Not only this one: a {@code top} that found nothing left to hand over
+     * while the second's hand-over was still on its way to Redis read the counts without it
+     * (WarmReplayIT, once).
+     */
+    private synchronized CompletionStage<Void> handOver() {
         ConcurrentHashMap<ContentKey, Tally> taken = counts.getAndSet(new ConcurrentHashMap<>());
         if (taken.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+            return handedOver;
         }
         List<Counted> batch = new ArrayList<>(taken.size());
         taken.values().forEach(tally -> batch.add(new Counted(tally.form(), tally.count().sum())));
-        return store.record(batch).exceptionally(e -> {
+        CompletableFuture<Void> stored = store.record(batch).exceptionally(e -> {
             LOG.debug("Could not record {} request counts ({}); they only feed the warming replay", batch.size(), e.toString());
             return null;
-        });
+        }).toCompletableFuture();
+        handedOver = CompletableFuture.allOf(handedOver, stored);
+        return handedOver;
     }
 
     @Override
