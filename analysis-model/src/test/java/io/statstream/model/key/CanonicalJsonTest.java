@@ -13,11 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -33,8 +30,7 @@ class CanonicalJsonTest {
         for (int n : new int[] {30, 100, 1_000}) {
             for (long seed = 1; seed <= 5; seed++) {
                 AnalysisRequest request = request(type.sample(n, seed));
-                assertEquals(TreeCanonicalJson.write(Json.toTree(request)), new String(CanonicalJson.write(request),
-                        StandardCharsets.UTF_8), () -> type + " n=" + n);
+                assertEquals(TreeCanonicalJson.write(Json.toTree(request)), written(request), () -> type + " n=" + n);
             }
         }
     }
@@ -45,29 +41,27 @@ class CanonicalJsonTest {
         power.remove("n");
         power.put("power", 0.8);
         AnalysisRequest request = request(power);
-        String json = new String(CanonicalJson.write(request), StandardCharsets.UTF_8);
+        String json = written(request);
         assertEquals(TreeCanonicalJson.write(Json.toTree(request)), json);
         assertTrue(json.contains("\"n\":null"), json);
     }
 
-    /** canonical-numbers.tsv holds ECMAScript's spelling of every kind of double (see CanonicalNumberTest). */
     @Test
     void spellsEveryKindOfNumberAsTheTreeWalkDoes() throws IOException {
         ArrayNode data = JsonNodeFactory.instance.arrayNode();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                getClass().getResourceAsStream("/canonical-numbers.tsv")), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                double value = Double.longBitsToDouble(Long.parseUnsignedLong(line.split("\t")[0], 16));
-                if (Double.isFinite(value)) {
-                    data.add(value);
-                }
+        for (CanonicalNumbersFixture.Row row : CanonicalNumbersFixture.rows()) {
+            if (Double.isFinite(row.value())) {
+                data.add(row.value());
             }
         }
         ObjectNode descriptive = JsonNodeFactory.instance.objectNode().put("type", "descriptive");
         descriptive.set("data", data);
         AnalysisRequest request = request(descriptive);
-        assertEquals(TreeCanonicalJson.write(Json.toTree(request)), new String(CanonicalJson.write(request),
-                StandardCharsets.UTF_8));
+        assertEquals(TreeCanonicalJson.write(Json.toTree(request)), written(request));
+    }
+
+    private static String written(AnalysisRequest request) {
+        return new String(CanonicalJson.write(request), StandardCharsets.UTF_8);
     }
 
     private static AnalysisRequest request(ObjectNode json) {
