@@ -91,7 +91,7 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
                                 long acceptedAt = System.nanoTime();
                                 untilAccepted.recordValue((acceptedAt - posted) / 1_000);
                                 return accepted.status() != 202 ? CompletableFuture.completedFuture(accepted)
-                                        : workload.get("/v1/analyses/" + read(accepted.body()).get("key").asText() + "?wait=30s")
+                                        : workload.get("/v1/analyses/" + keyOf(accepted) + "?wait=30s")
                                                 .thenApply(done -> {
                                                     afterAccepted.recordValue((System.nanoTime() - acceptedAt) / 1_000);
                                                     return done;
@@ -113,6 +113,15 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String message = String.valueOf(cause.getMessage());
         return cause.getClass().getSimpleName() + ": " + message.substring(0, Math.min(120, message.length()));
+    }
+
+    /** The key a 202 names; a 202 without one is a failure that shows its body. */
+    private static String keyOf(Workload.Reply accepted) {
+        JsonNode key = read(accepted.body()).get("key");
+        if (key == null) {
+            throw new IllegalStateException("a 202 without a key: " + accepted.body());
+        }
+        return key.asText();
     }
 
     private static JsonNode read(String body) {
