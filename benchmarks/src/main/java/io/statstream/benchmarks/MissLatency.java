@@ -40,7 +40,9 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
              Workload workload = new Workload(pipeline.apiUri())) {
             long run = System.nanoTime();
             phase(workload, run, warmup);
+            ProcessCost before = ProcessCost.now();
             OpenLoop.Outcome measured = phase(workload, run + 1, seconds);
+            ProcessCost cost = ProcessCost.now().since(before);
             Histogram latency = measured.latencyMicros();
             long sent = measured.sent();
 
@@ -55,6 +57,7 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
                     .row("POST until 202 accepted, p50 / p99", p50AndP99(untilAccepted), "from when the POST left")
                     .row("202 until the result, p50 / p99", p50AndP99(afterAccepted), "GET ?wait=30s")
                     .row("errors", Long.toString(measured.errors()), failures.toString())
+                    .row("cost per miss", cost.describePer(sent, "miss"), "this JVM (load generator included) and Redis")
                     .figure("settings", settings).figure("rate", rate).figure("requests", sent).figure("errors", measured.errors())
                     .figure("p50_ms", latency.getValueAtPercentile(50) / 1000.0)
                     .figure("p99_ms", latency.getValueAtPercentile(99) / 1000.0)
@@ -64,7 +67,9 @@ final class MissLatency implements java.util.concurrent.Callable<Integer> {
                     .figure("accepted_p50_ms", untilAccepted.getValueAtPercentile(50) / 1000.0)
                     .figure("accepted_p99_ms", untilAccepted.getValueAtPercentile(99) / 1000.0)
                     .figure("after_accepted_p50_ms", afterAccepted.getValueAtPercentile(50) / 1000.0)
-                    .figure("after_accepted_p99_ms", afterAccepted.getValueAtPercentile(99) / 1000.0);
+                    .figure("after_accepted_p99_ms", afterAccepted.getValueAtPercentile(99) / 1000.0)
+                    .figure("cpu_us_per_miss", cost.cpuMicrosPer(sent))
+                    .figure("wake_ups_per_miss", cost.wakeUpsPer(sent));
             report.print();
             report.write();
         }

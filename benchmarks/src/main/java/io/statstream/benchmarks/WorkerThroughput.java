@@ -87,7 +87,9 @@ final class WorkerThroughput implements Callable<Integer> {
                      Topics.ANALYSIS_REQUESTS.keySerde().serializer(), Topics.ANALYSIS_REQUESTS.valueSerde().serializer())) {
             Counter stored = pipeline.registry().get("statstream.sink.stored").counter();
             sendAndAwait(producer, warmingForms, stored, warmed.size());
+            ProcessCost before = ProcessCost.now();
             double rate = distinct / sendAndAwait(producer, forms, stored, distinct);
+            ProcessCost cost = ProcessCost.now().since(before);
 
             Report report = new Report("worker-throughput")
                     .row("settings", settings.toString(), "mix " + mix)
@@ -95,8 +97,10 @@ final class WorkerThroughput implements Callable<Integer> {
                             distinct + " distinct requests, " + mix.types.length + " types in turn, n = 30, after " + warmup + " to warm up")
                     .row("ceiling: the engine alone, one thread", String.format("%.0f analyses/s", engineRate), "same requests, no I/O")
                     .row("statstream / engine", String.format("%.3f", rate / engineRate), "")
+                    .row("cost per analysis", cost.describePer(distinct, "analysis"), "this JVM (the producer included) and Redis")
                     .figure("settings", settings).figure("mix", mix.toString()).figure("requests", requests).figure("analyses_per_second", rate)
-                    .figure("engine_alone_per_second", engineRate).figure("ratio", rate / engineRate);
+                    .figure("engine_alone_per_second", engineRate).figure("ratio", rate / engineRate)
+                    .figure("cpu_us_per_analysis", cost.cpuMicrosPer(distinct)).figure("wake_ups_per_analysis", cost.wakeUpsPer(distinct));
             report.print();
             report.write();
         }
