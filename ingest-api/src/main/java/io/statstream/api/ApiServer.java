@@ -50,11 +50,13 @@ public final class ApiServer implements AutoCloseable {
     private final ClientShares shares;
     private final boolean tls;
     private final List<String> routes;
+    private final long keysReload; // the timer, cancelled before Vert.x closes its worker threads
     private HotKeyRefresher refresher; // only when WARM_REFRESH_INTERVAL_SECONDS > 0
 
     private ApiServer(Vertx vertx, RequestPublisher publisher, Admin admin, HttpServer server, ResultWaiters waiters,
-                      ClientShares shares, boolean tls, List<String> routes) {
+                      ClientShares shares, boolean tls, List<String> routes, long keysReload) {
         this.vertx = vertx;
+        this.keysReload = keysReload;
         this.routes = routes;
         this.tls = tls;
         this.shares = shares;
@@ -85,7 +87,7 @@ public final class ApiServer implements AutoCloseable {
         int maxItemBytes = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);
         long maxBatchBytes = settings.getLong(ApiSettings.BATCH_MAX_BODY_BYTES);
         Duration warmMargin = Duration.ofSeconds(settings.getLong(ApiSettings.WARM_MIN_REMAINING_SECONDS));
-        vertx.setPeriodic(KEYS_RELOAD_EVERY.toMillis(), id -> vertx.executeBlocking(() -> {
+        long keysReload = vertx.setPeriodic(KEYS_RELOAD_EVERY.toMillis(), id -> vertx.executeBlocking(() -> {
             access.reloadKeys(); // reads a file: not on an event loop
             return null;
         }));
@@ -123,7 +125,7 @@ public final class ApiServer implements AutoCloseable {
                     .requestHandler(router)
                     .listen(settings.getInt(ApiSettings.HTTP_PORT), settings.getString(ApiSettings.HTTP_HOST))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters, shares, settings.tls(), routes(router));
+            ApiServer api = new ApiServer(vertx, publisher, admin, server, waiters, shares, settings.tls(), routes(router), keysReload);
             long refreshEvery = settings.getLong(ApiSettings.WARM_REFRESH_INTERVAL_SECONDS);
             if (refreshEvery > 0) {
                 api.refresher = new HotKeyRefresher(vertx, server.actualPort(), settings.tls(), access.ownAuthorization(), Duration.ofSeconds(refreshEvery),
@@ -200,6 +202,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        vertx.cancelTimer(keysReload);
         if (refresher != null) {
             refresher.close();
         }
