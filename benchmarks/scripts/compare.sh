@@ -2,7 +2,9 @@
 # A before/after of one Bench scenario: builds a past revision beside the working tree and runs the
 # two builds in turn, several times, so both see the same minutes of this shared, noisy machine
 # (its speed moves by a third within an hour; a figure measured an hour apart compares nothing).
-# Read the pairs, not one run: the first run after a build has been slower for both builds.
+# Read the pairs, not one run: the first run after a build has been slower for both builds, and
+# in session 13 the first run of a pair was the faster in 6 pairs of 7, whichever build it was; so
+# the builds take turns going first (before, after; then after, before; ...).
 # Each run's output and results go under a temporary directory (printed at the end), never to
 # benchmarks/results/.
 # Usage, from the repository root, after mvn -B -q -DskipTests package:
@@ -20,7 +22,9 @@ git worktree add -q --detach "$before" "$rev"
 cp "$before/benchmarks/target/benchmarks.jar" "$out/before.jar"
 cp benchmarks/target/benchmarks.jar "$out/after.jar"
 for pair in $(seq 1 "$pairs"); do
-  for build in before after; do
+  order="before after"
+  [ $((pair % 2)) -eq 0 ] && order="after before"
+  for build in $order; do
     echo "== pair $pair, $build ($([ $build = before ] && echo "$rev" || echo "working tree")), load average$(uptime | sed 's/.*average[s]*://')"
     # Each JVM writes its results under its own directory, so the tree's benchmarks/results/ stays as it was.
     mkdir -p "$out/$build-$pair"
