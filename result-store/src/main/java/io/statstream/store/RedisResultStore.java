@@ -45,13 +45,15 @@ public final class RedisResultStore implements ResultStore {
     private final BatchConnection batches;
     private final ResultStoreOptions options;
     private final String description;
+    /** A cluster spreads one batch's commands over its nodes' connections, and keeps no order between them. */
+    private final boolean cluster;
     private final Set<Consumer<ContentKey>> listeners = new CopyOnWriteArraySet<>();
     private final AggregatedHotKeys hotKeys;
     private final RedisFilledPartitions filledPartitions;
     private AutoCloseable subscription; // opened with the first listener
 
     private RedisResultStore(RedisEndpoint.Client client, ClientResources resources, RedisEndpoint.Connection<String, byte[]> connection,
-                             BatchConnection batches, ResultStoreOptions options, String description) {
+                             BatchConnection batches, ResultStoreOptions options, boolean cluster, String description) {
         this.client = client;
         this.resources = resources;
         this.connection = connection;
@@ -60,6 +62,7 @@ public final class RedisResultStore implements ResultStore {
         this.options = options;
         this.hotKeys = new AggregatedHotKeys(new RedisHotKeys(redis, batches, options.keyPrefix(), Clock.systemUTC()));
         this.filledPartitions = new RedisFilledPartitions(redis, options.keyPrefix());
+        this.cluster = cluster;
         this.description = description;
     }
 
@@ -76,7 +79,7 @@ public final class RedisResultStore implements ResultStore {
             RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
             RedisURI uri = endpoint.uri();
             return new RedisResultStore(client, resources, client.connect(codec), new BatchConnection(client.connect(codec)),
-                    options, (uri.isSsl() ? "rediss" : "redis") + (endpoint.cluster() ? "-cluster" : "") + "://"
+                    options, endpoint.cluster(), (uri.isSsl() ? "rediss" : "redis") + (endpoint.cluster() ? "-cluster" : "") + "://"
                             + uri.getHost() + ":" + uri.getPort());
         } catch (RuntimeException e) {
             client.close();
@@ -144,16 +147,25 @@ public final class RedisResultStore implements ResultStore {
             // A stored result ends its key's pending mark, however long the key waited.
             if (!stored.isEmpty()) {
                 sent.add(redis.unlink(stored.stream().map(options::pendingKey).toArray(String[]::new)).toCompletableFuture());
+                // One server runs one connection's commands in order: the notice, behind the
+                // values on the same connection, reaches no waiter before its value is written.
+                if (!cluster) {
+                    sent.add(redis.publish(options.storedChannel(), storedNotice(stored)).toCompletableFuture());
+                }
             }
             return sent;
         });
-        // Then one notice names every stored key, one per line, once Redis has them all: in a
-        // cluster the notice and the values travel on different connections, and a waiter woken
-        // before its value was written read nothing and answered 202 (RedisClusterIT, once).
-        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
-                .thenCompose(written -> stored.isEmpty() ? CompletableFuture.completedFuture(null)
-                        : redis.publish(options.storedChannel(), String.join("\n", stored).getBytes(StandardCharsets.US_ASCII)))
-                .thenApply(published -> null);
+        CompletableFuture<Void> written = CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new));
+        // In a cluster the notice and the values travel on different connections, and a waiter
+        // woken before its value was written read nothing and answered 202 (RedisClusterIT, once):
+        // there the notice leaves once every node has acknowledged its values.
+        return !cluster || stored.isEmpty() ? written
+                : written.thenCompose(values -> redis.publish(options.storedChannel(), storedNotice(stored))).thenApply(published -> null);
+    }
+
+    /** One notice names every stored key, one per line. */
+    private static byte[] storedNotice(List<String> storedKeys) {
+        return String.join("\n", storedKeys).getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
