@@ -133,6 +133,7 @@ public final class ApiServer implements AutoCloseable {
             }
             return api;
         } catch (Exception e) {
+            vertx.cancelTimer(keysReload);
             waiters.close();
             publisher.close();
             shares.close();
