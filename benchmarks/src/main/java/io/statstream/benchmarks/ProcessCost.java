@@ -1,6 +1,7 @@
 package io.statstream.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +63,7 @@ record ProcessCost(Duration cpu, long wakeUps) {
             return lines.filter(line -> line.startsWith("voluntary_ctxt_switches:"))
                     .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim()))
                     .findFirst().orElse(0);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return 0; // the thread ended
         }
     }
