@@ -67,7 +67,7 @@ final class SubmitHandler implements Handler<RoutingContext> {
                                     .compose(allowed -> {
                                         metrics.submitted(stored.isPresent());
                                         return stored.isPresent() ? answerStored(ctx, form, stored.get())
-                                                : withinUnfinished(ctx, caller).compose(room -> publishThenAccept(ctx, caller, form));
+                                                : withinUnfinished(ctx, caller).compose(room -> publishAndAccept(ctx, caller, form));
                                     }));
                 })
                 .onFailure(ctx::fail);
@@ -109,10 +109,8 @@ final class SubmitHandler implements Handler<RoutingContext> {
                         : Future.failedFuture(ApiException.tooMuchUnfinished(caller, over.get(), unfinished.maxPerClient())));
     }
 
-    private Future<Void> publishThenAccept(RoutingContext ctx, Caller caller, CanonicalForm form) {
-        return Future.fromCompletionStage(publisher.publish(form, caller.name()), ctx.vertx().getOrCreateContext())
-                .recover(e -> Future.failedFuture(Acceptance.refusal(e)))
-                .compose(acked -> Acceptance.markPending(ctx.vertx().getOrCreateContext(), pending, List.of(form.key())))
+    private Future<Void> publishAndAccept(RoutingContext ctx, Caller caller, CanonicalForm form) {
+        return Acceptance.publishMarked(ctx.vertx().getOrCreateContext(), pending, form.key(), () -> publisher.publish(form, caller.name()))
                 .onSuccess(marked -> unfinished.accepted(caller, List.of(form.key()))) // best effort: an uncounted key only frees room
                 .compose(marked -> ctx.response()
                             .setStatusCode(202)

@@ -204,13 +204,17 @@ class PipelineIT {
     }
 
     @Test
-    void aKeyAcceptedButNotYetComputedIsPending() throws Exception {
+    void aKeyAcceptedButNotYetComputedIsPendingUntilItsMarkIsWithdrawn() throws Exception {
         CanonicalForm form = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[" + UUID.randomUUID().hashCode() + ",1]}"));
         pipeline.store().markPending(List.of(form.key())).toCompletableFuture().get();
         ApiClient.Reply pending = api.get("/v1/analyses/" + form.key().hex());
         assertEquals(202, pending.status());
         assertEquals("pending", pending.json().get("status").asText());
         assertEquals("1", pending.header("Retry-After"));
+
+        // What the API does when the broker refuses a request it marked while asking.
+        pipeline.store().unmarkPending(List.of(form.key())).toCompletableFuture().get();
+        assertEquals(404, api.get("/v1/analyses/" + form.key().hex()).status());
     }
 
     @Test

@@ -95,6 +95,12 @@ public final class InProcessResultStore implements ResultStore {
     }
 
     @Override
+    public CompletionStage<Void> unmarkPending(Collection<ContentKey> keys) {
+        pending.invalidateAll(keys);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletionStage<Boolean> isPending(ContentKey key) {
         return CompletableFuture.completedFuture(pending.getIfPresent(key) != null);
     }

@@ -16,6 +16,9 @@ public interface PendingMarks {
      */
     CompletionStage<Void> markPending(Collection<ContentKey> keys);
 
+    /** Withdraws the marks of keys whose requests were not accepted after all, in one round trip. */
+    CompletionStage<Void> unmarkPending(Collection<ContentKey> keys);
+
     /** Whether the key was marked pending and the mark has not expired. */
     CompletionStage<Boolean> isPending(ContentKey key);
 

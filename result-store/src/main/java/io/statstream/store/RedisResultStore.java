@@ -177,6 +177,13 @@ public final class RedisResultStore implements ResultStore {
     }
 
     @Override
+    public CompletionStage<Void> unmarkPending(Collection<ContentKey> keys) {
+        // On the marks' own connection: sent after them, it runs after them.
+        return batches.send(redis -> redis.unlink(keys.stream().map(key -> options.pendingKey(key.hex())).toArray(String[]::new)))
+                .thenApply(removed -> null);
+    }
+
+    @Override
     public CompletionStage<Boolean> isPending(ContentKey key) {
         return redis.exists(options.pendingKey(key.hex())).thenApply(count -> count > 0);
     }

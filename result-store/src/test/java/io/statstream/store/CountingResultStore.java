@@ -80,6 +80,12 @@ public final class CountingResultStore implements ResultStore {
     }
 
     @Override
+    public CompletionStage<Void> unmarkPending(Collection<ContentKey> keys) {
+        count("unmarkPending");
+        return store.unmarkPending(keys);
+    }
+
+    @Override
     public CompletionStage<Boolean> isPending(ContentKey key) {
         count("isPending");
         return store.isPending(key);
