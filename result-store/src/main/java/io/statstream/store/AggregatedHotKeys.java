@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Counts requests in memory and hands them to the store once a second, summed per key: a cached
  * POST costs a map update instead of two Redis commands (which were a seventh of its time), and a
  * popular key is written once a second, not once a request. Counts are best effort (they feed the
- * warming replay): a crash loses at most the last second's. {@link #top} hands the counts over
+ * warming replay): a crash loses at most the last second's. A key's first request is counted
+ * only when the key comes again ({@link FirstRequests}). {@link #top} hands the counts over
  * first, so it sees every request recorded before it was asked.
  */
 final class AggregatedHotKeys implements HotKeys, AutoCloseable {
@@ -38,6 +39,8 @@ final class AggregatedHotKeys implements HotKeys, AutoCloseable {
         return thread;
     });
     private final AtomicReference<ConcurrentHashMap<ContentKey, Tally>> counts = new AtomicReference<>(new ConcurrentHashMap<>());
+    /** Guarded by this. */
+    private final FirstRequests firstRequests = new FirstRequests();
     /** Completes when every hand-over so far is stored; guarded by this. */
     private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
 
@@ -78,7 +81,15 @@ final class AggregatedHotKeys implements HotKeys, AutoCloseable {
             return handedOver;
         }
         List<Counted> batch = new ArrayList<>(taken.size());
-        taken.values().forEach(tally -> batch.add(new Counted(tally.form(), tally.count().sum())));
+        taken.values().forEach(tally -> {
+            long counted = firstRequests.toCount(tally.form().key(), tally.count().sum());
+            if (counted > 0) {
+                batch.add(new Counted(tally.form(), counted));
+            }
+        });
+        if (batch.isEmpty()) {
+            return handedOver;
+        }
         CompletableFuture<Void> stored = store.record(batch).exceptionally(e -> {
             LOG.debug("Could not record {} request counts ({}); they only feed the warming replay", batch.size(), e.toString());
             return null;

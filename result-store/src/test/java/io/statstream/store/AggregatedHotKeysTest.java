@@ -36,6 +36,22 @@ class AggregatedHotKeysTest {
     }
 
     @Test
+    void requestsSeenOnceReachTheStoreOnlyWhenTheyComeAgain() {
+        SlowStore store = new SlowStore();
+        CanonicalForm once = CanonicalForm.of(new Descriptive(new double[] {1, 2}));
+        CanonicalForm twice = CanonicalForm.of(new Descriptive(new double[] {3, 4}));
+        try (AggregatedHotKeys hotKeys = new AggregatedHotKeys(store)) {
+            hotKeys.record(List.of(new HotKeys.Counted(once, 1), new HotKeys.Counted(twice, 1)));
+            hotKeys.top(10, Duration.ofHours(1));
+            assertEquals(List.of(), store.recorded, "a bulk of new requests writes no counts");
+
+            hotKeys.record(twice, 1);
+            hotKeys.top(10, Duration.ofHours(1));
+            assertEquals(List.of(List.of(new HotKeys.Counted(twice, 2))), store.recorded);
+        }
+    }
+
+    @Test
     void aTopWaitsForTheHandOverStillOnItsWay() {
         SlowStore store = new SlowStore();
         try (AggregatedHotKeys hotKeys = new AggregatedHotKeys(store)) {
