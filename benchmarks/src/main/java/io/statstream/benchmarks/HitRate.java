@@ -39,7 +39,7 @@ final class HitRate implements Callable<Integer> {
     @Option(names = "--exponent", defaultValue = "1.1", description = "Zipf exponent s (default: ${DEFAULT-VALUE}).")
     double exponent;
 
-    @Option(names = "--top", defaultValue = "50000", description = "Inputs the warming replay recomputes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "10000", description = "Inputs the warming replay recomputes (default: ${DEFAULT-VALUE}, the most the API allows).")
     int top;
 
     private static final int BATCH = 1_000;
