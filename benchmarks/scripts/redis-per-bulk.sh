@@ -27,3 +27,5 @@ echo "Redis, the second bulk of $N new analyses ($(grep -c '"done"' "$work/resul
 redis INFO commandstats | tr -d '\r' | grep '^cmdstat_' | sed 's/cmdstat_//' \
   | awk -F'[:=,]' '{printf "%-16s %9d calls %9.3f s %9.2f us each\n", $1, $3, $5 / 1e6, $7; total += $5}
                    END {printf "%-16s %25.3f s\n", "all", total / 1e6}' | sort -k4 -n -r
+redis INFO stats | tr -d '\r' | grep -E '^(keyspace_hits|keyspace_misses|total_net_output_bytes):' \
+  | sed 's/keyspace_hits/keys read and found/; s/keyspace_misses/keys read and missing/; s/total_net_output_bytes/bytes sent to clients/; s/:/: /'

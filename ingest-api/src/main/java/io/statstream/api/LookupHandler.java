@@ -14,18 +14,20 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * POST /v1/analyses/lookup[?wait=5s] with {@code {"keys":[...]}}: every key's state and result
- * from two MGETs sent together (results and pending marks), one round trip whatever the number of
- * keys. With {@code wait}, answers when every key has a result or the wait ends. Longer than a
+ * from two MGETs sent together (results and the pending marks of the keys without one), one round
+ * trip whatever the number of keys. With {@code wait}, answers when every key has a result or the wait ends. Longer than a
  * handler should be because its reply is streamed and bounded in size (the omitted results say so).
  */
 final class LookupHandler implements Handler<RoutingContext> {
@@ -53,32 +55,29 @@ final class LookupHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         List<ContentKey> keys = keys(ctx.body().buffer());
         Optional<Duration> wait = WaitParameter.parse(ctx.request().getParam("wait"));
-        Future<Void> waited = wait.isEmpty() ? Future.succeededFuture()
-                : read(ctx, keys).compose(first -> awaitMissing(ctx, keys, first, wait.get())).mapEmpty();
-        waited.compose(v -> {
+        List<Optional<byte[]>> noneYet = Collections.nCopies(keys.size(), Optional.empty());
+        Future<List<Optional<byte[]>>> found = wait.isEmpty() ? Future.succeededFuture(noneYet)
+                : readMissing(ctx, keys, noneYet).compose(first -> awaitMissing(ctx, keys, first, wait.get()));
+        found.compose(known -> {
                     // Both commands are written before either reply is read: one round trip. Marks
                     // first: the sink stores a result before it ends the mark, so a key whose mark
                     // is gone by the first read shows its result in the second, never "unknown".
-                    Future<List<Boolean>> marks = Future.fromCompletionStage(pending.pendingAll(keys), ctx.vertx().getOrCreateContext());
-                    Future<List<Optional<byte[]>>> stored = read(ctx, keys);
-                    return Future.all(stored, marks).compose(both -> answer(ctx, keys, stored.result(), marks.result()));
+                    List<ContentKey> missing = missing(keys, known);
+                    Future<List<Boolean>> marks = Future.fromCompletionStage(pending.pendingAll(missing), ctx.vertx().getOrCreateContext());
+                    Future<List<Optional<byte[]>>> stored = readMissing(ctx, keys, known);
+                    return Future.all(stored, marks).compose(both -> answer(ctx, keys, stored.result(), pendingKeys(missing, marks.result())));
                 })
                 .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                 .onFailure(ctx::fail);
     }
 
     /**
-     * Parks the keys the first read did not find, reads once more (a result stored in between
+     * Parks the keys the first read did not find, reads them once more (a result stored in between
      * would otherwise be missed), and waits only for those still missing.
      */
     private Future<List<Optional<byte[]>>> awaitMissing(RoutingContext ctx, List<ContentKey> keys,
                                                         List<Optional<byte[]>> first, Duration wait) {
-        List<ContentKey> missing = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (first.get(i).isEmpty()) {
-                missing.add(keys.get(i)); // distinct: a lookup repeats no key
-            }
-        }
+        List<ContentKey> missing = missing(keys, first);
         if (missing.isEmpty()) {
             return Future.succeededFuture(first);
         }
@@ -89,7 +88,7 @@ final class LookupHandler implements Handler<RoutingContext> {
         for (int i = 0; i < missing.size(); i++) {
             parked.put(missing.get(i), waitings.get(i));
         }
-        return read(ctx, keys).compose(second -> {
+        return readMissing(ctx, keys, first).compose(second -> {
             List<Future<Void>> stillMissing = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
                 ResultWaiters.Waiting waiting = parked.remove(keys.get(i));
@@ -101,49 +100,90 @@ final class LookupHandler implements Handler<RoutingContext> {
                     }
                 }
             }
+            // The answer reads what the wait brought.
             return stillMissing.isEmpty() ? Future.succeededFuture(second)
-                    : Future.join(stillMissing).transform(woken -> read(ctx, keys));
+                    : Future.join(stillMissing).transform(woken -> Future.succeededFuture(second));
         });
     }
 
-    private Future<List<Optional<byte[]>>> read(RoutingContext ctx, List<ContentKey> keys) {
-        return Future.fromCompletionStage(results.getAll(keys), ctx.vertx().getOrCreateContext());
+    /**
+     * {@code known} with the results of the keys it lacks read from the store. A result found is
+     * not read again: a lookup of 10,000 keys read each of them up to four times, and the results
+     * already there were most of Redis's work in a bulk's lookups (BENCHMARKS.md, session 16).
+     */
+    private Future<List<Optional<byte[]>>> readMissing(RoutingContext ctx, List<ContentKey> keys, List<Optional<byte[]>> known) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (known.get(i).isEmpty()) {
+                at.add(i);
+            }
+        }
+        if (at.isEmpty()) {
+            return Future.succeededFuture(known);
+        }
+        List<ContentKey> missing = at.stream().map(keys::get).toList();
+        return Future.fromCompletionStage(results.getAll(missing), ctx.vertx().getOrCreateContext()).map(read -> {
+            List<Optional<byte[]>> merged = new ArrayList<>(known);
+            for (int j = 0; j < at.size(); j++) {
+                merged.set(at.get(j), read.get(j));
+            }
+            return merged;
+        });
     }
 
-    private Future<Void> answer(RoutingContext ctx, List<ContentKey> keys, List<Optional<byte[]>> results, List<Boolean> pending) {
-        StringBuilder body = new StringBuilder(64 + 160 * keys.size()).append("{\"results\":[");
+    private static List<ContentKey> missing(List<ContentKey> keys, List<Optional<byte[]>> known) {
+        List<ContentKey> missing = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (known.get(i).isEmpty()) {
+                missing.add(keys.get(i)); // distinct: a lookup repeats no key
+            }
+        }
+        return missing;
+    }
+
+    private static Set<ContentKey> pendingKeys(List<ContentKey> asked, List<Boolean> marked) {
+        Set<ContentKey> pendingKeys = new HashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            if (marked.get(i)) {
+                pendingKeys.add(asked.get(i));
+            }
+        }
+        return pendingKeys;
+    }
+
+    private Future<Void> answer(RoutingContext ctx, List<ContentKey> keys, List<Optional<byte[]>> results, Set<ContentKey> pendingKeys) {
+        // Bytes throughout: a stored envelope is JSON already, written as it is (not decoded and encoded again).
+        Buffer body = Buffer.buffer(64 + 160 * keys.size()).appendString("{\"results\":[");
         int done = 0;
         int omitted = 0;
         int pendingCount = 0;
         for (int i = 0; i < keys.size(); i++) {
             if (i > 0) {
-                body.append(',');
+                body.appendByte((byte) ',');
             }
-            body.append("{\"key\":\"").append(keys.get(i).hex()).append("\",\"state\":\"");
+            body.appendString("{\"key\":\"").appendString(keys.get(i).hex()).appendString("\",\"state\":\"");
             if (results.get(i).isPresent() && body.length() + results.get(i).get().length > maxReplyBytes) {
-                body.append("done\",\"omitted\":true");
+                body.appendString("done\",\"omitted\":true");
                 done++;
                 omitted++;
             } else if (results.get(i).isPresent()) {
-                // The stored envelope is JSON already: written as it is, not parsed again.
-                body.append("done\",\"result\":").append(new String(results.get(i).get(), StandardCharsets.UTF_8));
+                body.appendString("done\",\"result\":").appendBytes(results.get(i).get());
                 done++;
-            } else if (pending.get(i)) {
-                body.append("pending\"");
+            } else if (pendingKeys.contains(keys.get(i))) {
+                body.appendString("pending\"");
                 pendingCount++;
             } else {
-                body.append("unknown\"");
+                body.appendString("unknown\"");
             }
-            body.append('}');
+            body.appendByte((byte) '}');
         }
-        body.append("],\"summary\":{\"keys\":").append(keys.size()).append(",\"done\":").append(done)
-                .append(",\"pending\":").append(pendingCount)
-                .append(",\"unknown\":").append(keys.size() - done - pendingCount);
+        body.appendString("],\"summary\":{\"keys\":" + keys.size() + ",\"done\":" + done
+                + ",\"pending\":" + pendingCount + ",\"unknown\":" + (keys.size() - done - pendingCount));
         if (omitted > 0) {
-            body.append(",\"omitted\":").append(omitted);
+            body.appendString(",\"omitted\":" + omitted);
         }
-        body.append("}}");
-        return ctx.response().putHeader("Content-Type", "application/json").end(body.toString());
+        body.appendString("}}");
+        return ctx.response().putHeader("Content-Type", "application/json").end(body);
     }
 
     private static List<ContentKey> keys(Buffer body) {
