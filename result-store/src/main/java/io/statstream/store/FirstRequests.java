@@ -15,7 +15,8 @@ import java.time.Duration;
  * Best effort, like the counts it feeds: a key is remembered by this process for an hour after
  * its last request, among at most {@link #MAX_REMEMBERED} (the least requested are forgotten
  * first), so a key requested once in each of two processes, or forgotten in between, is counted
- * from its next request. Not thread-safe: one hand-over at a time uses it.
+ * from its next request, and a first request is counted in the hour of the second. Not
+ * thread-safe: one hand-over at a time uses it.
  */
 final class FirstRequests {
     /** ~100 bytes each: a key's first 64 bits, Caffeine's entry and its place in the table. */
@@ -31,6 +32,9 @@ final class FirstRequests {
 
     /** How many of a key's {@code requests} since the last hand-over to count now (none, or with the first held back). */
     long toCount(ContentKey key, long requests) {
+        if (requests <= 0) { // a tally handed over before its first count was added: nothing to count yet
+            return 0;
+        }
         // The first 64 bits of a SHA-256 name a key among a hundred thousand without collisions in practice.
         Long id = Long.parseUnsignedLong(key.hex().substring(0, 16), 16);
         Boolean counted = firstCounted.getIfPresent(id);

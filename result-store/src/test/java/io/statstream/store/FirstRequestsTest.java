@@ -19,6 +19,14 @@ class FirstRequestsTest {
     }
 
     @Test
+    void aTallyWithNothingInItYetChangesNothing() {
+        FirstRequests first = new FirstRequests();
+        assertEquals(0, first.toCount(KEY, 0));
+        assertEquals(0, first.toCount(KEY, 1), "still its first request");
+        assertEquals(2, first.toCount(KEY, 1));
+    }
+
+    @Test
     void aKeyRequestedSeveralTimesInASecondIsCountedAtOnce() {
         FirstRequests first = new FirstRequests();
         assertEquals(2, first.toCount(OTHER, 2));
