@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +28,9 @@ import java.util.Set;
 /**
  * POST /v1/analyses/lookup[?wait=5s] with {@code {"keys":[...]}}: every key's state and result
  * from two MGETs sent together (results and the pending marks of the keys without one), one round
- * trip whatever the number of keys. With {@code wait}, answers when every key has a result or the wait ends. Longer than a
- * handler should be because its reply is streamed and bounded in size (the omitted results say so).
+ * trip whatever the number of keys. With {@code wait}, answers when every key has a result or the
+ * wait ends. Longer than a handler should be because its reply is streamed and bounded in size
+ * (the omitted results say so).
  */
 final class LookupHandler implements Handler<RoutingContext> {
     static final int MAX_KEYS = 10_000;
@@ -57,14 +59,14 @@ final class LookupHandler implements Handler<RoutingContext> {
         Optional<Duration> wait = WaitParameter.parse(ctx.request().getParam("wait"));
         List<Optional<byte[]>> noneYet = Collections.nCopies(keys.size(), Optional.empty());
         Future<List<Optional<byte[]>>> found = wait.isEmpty() ? Future.succeededFuture(noneYet)
-                : readMissing(ctx, keys, noneYet).compose(first -> awaitMissing(ctx, keys, first, wait.get()));
+                : readMissing(ctx, noneYet, keys).compose(first -> awaitMissing(ctx, keys, first, wait.get()));
         found.compose(known -> {
                     // Both commands are written before either reply is read: one round trip. Marks
                     // first: the sink stores a result before it ends the mark, so a key whose mark
                     // is gone by the first read shows its result in the second, never "unknown".
                     List<ContentKey> missing = missing(keys, known);
                     Future<List<Boolean>> marks = Future.fromCompletionStage(pending.pendingAll(missing), ctx.vertx().getOrCreateContext());
-                    Future<List<Optional<byte[]>>> stored = readMissing(ctx, keys, known);
+                    Future<List<Optional<byte[]>>> stored = readMissing(ctx, known, missing);
                     return Future.all(stored, marks).compose(both -> answer(ctx, keys, stored.result(), pendingKeys(missing, marks.result())));
                 })
                 .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
@@ -88,7 +90,7 @@ final class LookupHandler implements Handler<RoutingContext> {
         for (int i = 0; i < missing.size(); i++) {
             parked.put(missing.get(i), waitings.get(i));
         }
-        return readMissing(ctx, keys, first).compose(second -> {
+        return readMissing(ctx, first, missing).compose(second -> {
             List<Future<Void>> stillMissing = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
                 ResultWaiters.Waiting waiting = parked.remove(keys.get(i));
@@ -107,30 +109,26 @@ final class LookupHandler implements Handler<RoutingContext> {
     }
 
     /**
-     * {@code known} with the results of the keys it lacks read from the store. A result found is
-     * not read again: a lookup of 10,000 keys read each of them up to four times, and the results
-     * already there were most of Redis's work in a bulk's lookups (BENCHMARKS.md, session 16).
+     * {@code known} with the results of its {@code missing} keys (those it lacks, in its order) read
+     * from the store. A result found is not read again: a lookup of 10,000 keys read each of them up
+     * to four times, and the results already there were most of Redis's work in a bulk's lookups
+     * (BENCHMARKS.md, session 16).
      */
-    private Future<List<Optional<byte[]>>> readMissing(RoutingContext ctx, List<ContentKey> keys, List<Optional<byte[]>> known) {
-        List<Integer> at = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (known.get(i).isEmpty()) {
-                at.add(i);
-            }
-        }
-        if (at.isEmpty()) {
+    private Future<List<Optional<byte[]>>> readMissing(RoutingContext ctx, List<Optional<byte[]>> known, List<ContentKey> missing) {
+        if (missing.isEmpty()) {
             return Future.succeededFuture(known);
         }
-        List<ContentKey> missing = at.stream().map(keys::get).toList();
         return Future.fromCompletionStage(results.getAll(missing), ctx.vertx().getOrCreateContext()).map(read -> {
-            List<Optional<byte[]>> merged = new ArrayList<>(known);
-            for (int j = 0; j < at.size(); j++) {
-                merged.set(at.get(j), read.get(j));
+            Iterator<Optional<byte[]>> readInOrder = read.iterator();
+            List<Optional<byte[]>> merged = new ArrayList<>(known.size());
+            for (Optional<byte[]> result : known) {
+                merged.add(result.isPresent() ? result : readInOrder.next());
             }
             return merged;
         });
     }
 
+    /** The keys {@code known} has no result for, in order. */
     private static List<ContentKey> missing(List<ContentKey> keys, List<Optional<byte[]>> known) {
         List<ContentKey> missing = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {

@@ -77,9 +77,6 @@ final class AggregatedHotKeys implements HotKeys, AutoCloseable {
      */
     private synchronized CompletionStage<Void> handOver() {
         ConcurrentHashMap<ContentKey, Tally> taken = counts.getAndSet(new ConcurrentHashMap<>());
-        if (taken.isEmpty()) {
-            return handedOver;
-        }
         List<Counted> batch = new ArrayList<>(taken.size());
         taken.values().forEach(tally -> {
             long counted = firstRequests.toCount(tally.form().key(), tally.count().sum());

@@ -36,7 +36,7 @@ final class FirstRequests {
             return 0;
         }
         // The first 64 bits of a SHA-256 name a key among a hundred thousand without collisions in practice.
-        Long id = Long.parseUnsignedLong(key.hex().substring(0, 16), 16);
+        Long id = key.word(0);
         Boolean counted = firstCounted.getIfPresent(id);
         if (counted == null && requests == 1) {
             firstCounted.put(id, false);
