@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Statstream {
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Statstream()).execute(args));
+        System.exit(new CommandLine(new Statstream()).setExecutionExceptionHandler(new OneLineErrors()).execute(args));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,8 +59,7 @@ final class StatstreamClient {
                 .handle((response, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                        throw new UncheckedIOException("cannot reach statstream at " + base + ": " + cause.getMessage(),
-                                cause instanceof IOException io ? io : new IOException(cause));
+                        throw unreachable(cause instanceof IOException io ? io : new IOException(cause));
                     }
                     return new Reply(response.statusCode(), response.body());
                 });
@@ -94,10 +94,22 @@ final class StatstreamClient {
             HttpResponse<byte[]> response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach statstream at " + base + ": " + e.getMessage(), e);
+            throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** Names the first reason in the chain: the JDK's {@code ConnectException} for a refused connection carries none. */
+    private UncheckedIOException unreachable(IOException failure) {
+        String reason = failure instanceof ConnectException ? "connection refused" : failure.getClass().getSimpleName();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                reason = cause.getMessage();
+                break;
+            }
+        }
+        return new UncheckedIOException("cannot reach statstream at " + base + ": " + reason, failure);
     }
 }

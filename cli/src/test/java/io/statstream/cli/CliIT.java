@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,11 +113,28 @@ class CliIT {
         }
     }
 
+    @Test
+    void whatAPersonCanActOnIsOneLine() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Run get = run("get", "0".repeat(64), "--url", "http://127.0.0.1:" + closedPort + "/");
+        assertEquals(1, get.exit(), get.err());
+        assertEquals("statstream: cannot reach statstream at http://127.0.0.1:" + closedPort + "/: connection refused",
+                get.err().strip());
+
+        Path missing = work.resolve("missing.ndjson");
+        Run submit = run("submit", missing.toString());
+        assertEquals(1, submit.exit(), submit.err());
+        assertEquals("statstream: no such file: " + missing, submit.err().strip());
+    }
+
     private Run run(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        if (args.length > 0 && !args[args.length - 1].equals("--help") && !args[0].equals("--help")) {
+        if (args.length > 0 && !args[args.length - 1].equals("--help") && !args[0].equals("--help") && !List.of(args).contains("--url")) {
             command.addAll(List.of("--url", pipeline.apiUri().toString()));
         }
         Path out = Files.createTempFile(work, "out", ".txt");
