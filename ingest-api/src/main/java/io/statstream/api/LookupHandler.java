@@ -6,7 +6,7 @@ import io.statstream.model.json.Json;
 import io.statstream.model.key.ContentKey;
 import io.statstream.model.request.Violation;
 import io.statstream.model.request.ViolationCode;
-import io.statstream.store.PendingMarks;
+import io.statstream.store.KeyState;
 import io.statstream.store.Results;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -18,17 +18,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * POST /v1/analyses/lookup[?wait=5s] with {@code {"keys":[...]}}: every key's state and result
- * from two MGETs sent together (results and the pending marks of the keys without one), one round
- * trip whatever the number of keys. With {@code wait}, answers when every key has a result or the
+ * from one MGET (a result and its key's pending mark are one Redis key), whatever the number of keys. With {@code wait}, answers when every key has a result or the
  * wait ends. Longer than a handler should be because its reply is streamed and bounded in size
  * (the omitted results say so).
  */
@@ -38,7 +35,6 @@ final class LookupHandler implements Handler<RoutingContext> {
     static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private final Results results;
-    private final PendingMarks pending;
     private final ResultWaiters waiters;
     private final long maxReplyBytes;
 
@@ -46,9 +42,8 @@ final class LookupHandler implements Handler<RoutingContext> {
      * @param maxReplyBytes results written into one reply at most; the keys past it answer
      *     {@code done} with {@code "omitted":true} (read them by key, or in a smaller lookup)
      */
-    LookupHandler(Results results, PendingMarks pending, ResultWaiters waiters, long maxReplyBytes) {
+    LookupHandler(Results results, ResultWaiters waiters, long maxReplyBytes) {
         this.results = results;
-        this.pending = pending;
         this.waiters = waiters;
         this.maxReplyBytes = maxReplyBytes;
     }
@@ -60,15 +55,8 @@ final class LookupHandler implements Handler<RoutingContext> {
         List<Optional<byte[]>> noneYet = Collections.nCopies(keys.size(), Optional.empty());
         Future<List<Optional<byte[]>>> found = wait.isEmpty() ? Future.succeededFuture(noneYet)
                 : readMissing(ctx, noneYet, keys).compose(first -> awaitMissing(ctx, keys, first, wait.get()));
-        found.compose(known -> {
-                    // Both commands are written before either reply is read: one round trip. Marks
-                    // first: the sink stores a result before it ends the mark, so a key whose mark
-                    // is gone by the first read shows its result in the second, never "unknown".
-                    List<ContentKey> missing = missing(keys, known);
-                    Future<List<Boolean>> marks = Future.fromCompletionStage(pending.pendingAll(missing), ctx.vertx().getOrCreateContext());
-                    Future<List<Optional<byte[]>>> stored = readMissing(ctx, known, missing);
-                    return Future.all(stored, marks).compose(both -> answer(ctx, keys, stored.result(), pendingKeys(missing, marks.result())));
-                })
+        found.compose(known -> states(ctx, known, missing(keys, known)))
+                .compose(states -> answer(ctx, keys, states))
                 .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                 .onFailure(ctx::fail);
     }
@@ -139,17 +127,21 @@ final class LookupHandler implements Handler<RoutingContext> {
         return missing;
     }
 
-    private static Set<ContentKey> pendingKeys(List<ContentKey> asked, List<Boolean> marked) {
-        Set<ContentKey> pendingKeys = new HashSet<>();
-        for (int i = 0; i < asked.size(); i++) {
-            if (marked.get(i)) {
-                pendingKeys.add(asked.get(i));
+    /** Every key's state: {@code known}'s results as they are, the {@code missing} keys' read in one call. */
+    private Future<List<KeyState>> states(RoutingContext ctx, List<Optional<byte[]>> known, List<ContentKey> missing) {
+        Future<List<KeyState>> read = missing.isEmpty() ? Future.succeededFuture(List.of())
+                : Future.fromCompletionStage(results.states(missing), ctx.vertx().getOrCreateContext());
+        return read.map(states -> {
+            Iterator<KeyState> readInOrder = states.iterator();
+            List<KeyState> merged = new ArrayList<>(known.size());
+            for (Optional<byte[]> result : known) {
+                merged.add(result.isPresent() ? new KeyState.Done(result.get()) : readInOrder.next());
             }
-        }
-        return pendingKeys;
+            return merged;
+        });
     }
 
-    private Future<Void> answer(RoutingContext ctx, List<ContentKey> keys, List<Optional<byte[]>> results, Set<ContentKey> pendingKeys) {
+    private Future<Void> answer(RoutingContext ctx, List<ContentKey> keys, List<KeyState> states) {
         // Bytes throughout: a stored envelope is JSON already, written as it is (not decoded and encoded again).
         Buffer body = Buffer.buffer(64 + 160 * keys.size()).appendString("{\"results\":[");
         int done = 0;
@@ -160,14 +152,15 @@ final class LookupHandler implements Handler<RoutingContext> {
                 body.appendByte((byte) ',');
             }
             body.appendString("{\"key\":\"").appendString(keys.get(i).hex()).appendString("\",\"state\":\"");
-            if (results.get(i).isPresent() && body.length() + results.get(i).get().length > maxReplyBytes) {
+            KeyState state = states.get(i);
+            if (state instanceof KeyState.Done result && body.length() + result.envelope().length > maxReplyBytes) {
                 body.appendString("done\",\"omitted\":true");
                 done++;
                 omitted++;
-            } else if (results.get(i).isPresent()) {
-                body.appendString("done\",\"result\":").appendBytes(results.get(i).get());
+            } else if (state instanceof KeyState.Done result) {
+                body.appendString("done\",\"result\":").appendBytes(result.envelope());
                 done++;
-            } else if (pendingKeys.contains(keys.get(i))) {
+            } else if (state instanceof KeyState.Pending) {
                 body.appendString("pending\"");
                 pendingCount++;
             } else {

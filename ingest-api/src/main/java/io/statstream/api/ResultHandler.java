@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statstream.model.json.Json;
 import io.statstream.api.access.AccessControl;
 import io.statstream.model.key.ContentKey;
-import io.statstream.store.PendingMarks;
+import io.statstream.store.KeyState;
 import io.statstream.store.Results;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -24,12 +24,10 @@ import java.util.Optional;
  */
 final class ResultHandler implements Handler<RoutingContext> {
     private final Results results;
-    private final PendingMarks pending;
     private final ResultWaiters waiters;
 
-    ResultHandler(Results results, PendingMarks pending, ResultWaiters waiters) {
+    ResultHandler(Results results, ResultWaiters waiters) {
         this.results = results;
-        this.pending = pending;
         this.waiters = waiters;
     }
 
@@ -54,40 +52,34 @@ final class ResultHandler implements Handler<RoutingContext> {
         // A client that goes away stops waiting: nothing parked outlives its connection.
         waiting.ifPresent(parked -> ctx.response().closeHandler(closed -> parked.cancel()));
         read(ctx, key)
-                .compose(result -> {
-                    if (result.isPresent() || waiting.isEmpty()) {
+                .compose(state -> {
+                    if (state instanceof KeyState.Done || waiting.isEmpty()) {
                         waiting.ifPresent(ResultWaiters.Waiting::cancel);
-                        return Future.succeededFuture(result);
+                        return Future.succeededFuture(state);
                     }
                     return waiting.get().woken().compose(v -> read(ctx, key));
                 })
-                .compose(result -> result.isPresent() ? answerResult(ctx, etag, result.get()) : answerWithoutResult(ctx, key, etag))
+                .compose(state -> answer(ctx, key, etag, state))
                 .recover(e -> Future.failedFuture(ApiException.storeUnavailable(e)))
                 .onFailure(ctx::fail);
     }
 
-    private Future<Optional<byte[]>> read(RoutingContext ctx, ContentKey key) {
-        return Future.fromCompletionStage(results.get(key), ctx.vertx().getOrCreateContext());
+    /** One read says done, pending or unknown: a result and its key's pending mark are one Redis key. */
+    private Future<KeyState> read(RoutingContext ctx, ContentKey key) {
+        return Future.fromCompletionStage(results.states(List.of(key)), ctx.vertx().getOrCreateContext()).map(states -> states.get(0));
     }
 
-    private static Future<Void> answerResult(RoutingContext ctx, String etag, byte[] envelope) {
-        return ctx.response().putHeader("Content-Type", "application/json").putHeader("ETag", etag).end(Buffer.buffer(envelope));
-    }
-
-    /**
-     * Pending, or unknown. The sink stores a result before it ends the key's pending mark, so a
-     * mark gone since the first read means the result arrived meanwhile: read it again rather than
-     * answer 404 for a key that was accepted.
-     */
-    private Future<Void> answerWithoutResult(RoutingContext ctx, ContentKey key, String etag) {
-        return Future.fromCompletionStage(pending.isPending(key), ctx.vertx().getOrCreateContext())
-                .compose(pending -> pending
-                        ? ctx.response().setStatusCode(202)
-                                .putHeader("Content-Type", "application/json")
-                                .putHeader("Retry-After", Integer.toString(ApiError.RETRY_AFTER_SECONDS))
-                                .end(Buffer.buffer(Json.write(pendingBody(key.hex()))))
-                        : read(ctx, key).compose(result -> result.isPresent() ? answerResult(ctx, etag, result.get())
-                                : Future.failedFuture(new ApiException(ApiError.NOT_FOUND, "no result and nothing pending for " + key))));
+    private static Future<Void> answer(RoutingContext ctx, ContentKey key, String etag, KeyState state) {
+        if (state instanceof KeyState.Done done) {
+            return ctx.response().putHeader("Content-Type", "application/json").putHeader("ETag", etag).end(Buffer.buffer(done.envelope()));
+        }
+        if (state instanceof KeyState.Pending) {
+            return ctx.response().setStatusCode(202)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Retry-After", Integer.toString(ApiError.RETRY_AFTER_SECONDS))
+                    .end(Buffer.buffer(Json.write(pendingBody(key.hex()))));
+        }
+        return Future.failedFuture(new ApiException(ApiError.NOT_FOUND, "no result and nothing pending for " + key));
     }
 
     /**

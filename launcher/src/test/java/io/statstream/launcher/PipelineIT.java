@@ -12,6 +12,9 @@ import io.statstream.model.request.RequestParser;
 import io.statstream.model.topic.Topics;
 import io.statstream.worker.engine.Engine;
 import io.statstream.model.topic.DeadLetterHeaders;
+import io.statstream.model.result.ResultEnvelope;
+import io.statstream.model.EngineVersion;
+import io.statstream.store.ResultStore;
 import io.statstream.worker.topology.WorkerMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -24,10 +27,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -215,6 +220,38 @@ class PipelineIT {
         // What the API does when the broker refuses a request it marked while asking.
         pipeline.store().unmarkPending(List.of(form.key())).toCompletableFuture().get();
         assertEquals(404, api.get("/v1/analyses/" + form.key().hex()).status());
+    }
+
+    @Test
+    void aPendingMarkNeverHidesAStoredResult() throws Exception {
+        CanonicalForm marked = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[" + System.nanoTime() + ",2]}"));
+        CanonicalForm stored = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[" + System.nanoTime() + ",3]}"));
+        ResultStore store = pipeline.store();
+        // Marked, then answered: the result replaces the mark.
+        store.markPending(List.of(marked.key())).toCompletableFuture().get();
+        store.put(marked.key(), storedByTheTest(marked)).toCompletableFuture().get();
+        // Answered, then marked again (a second acceptance that raced with the sink): the mark is not written.
+        store.put(stored.key(), storedByTheTest(stored)).toCompletableFuture().get();
+        store.markPending(List.of(stored.key())).toCompletableFuture().get();
+        // Withdrawing a mark (a refused publish) leaves a result that was stored meanwhile.
+        store.unmarkPending(List.of(marked.key())).toCompletableFuture().get();
+
+        for (CanonicalForm form : List.of(marked, stored)) {
+            assertEquals(200, api.get("/v1/analyses/" + form.key().hex()).status());
+            assertEquals(List.of(true), store.containsAll(List.of(form.key())).toCompletableFuture().get(), "the worker's look-up");
+            assertTrue(store.remainingTtl(List.of(form.key())).toCompletableFuture().get().get(0).isPresent());
+        }
+        CanonicalForm pendingOnly = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[" + System.nanoTime() + ",4]}"));
+        store.markPending(List.of(pendingOnly.key())).toCompletableFuture().get();
+        assertEquals(List.of(false), store.containsAll(List.of(pendingOnly.key())).toCompletableFuture().get(), "a mark is not a result");
+        assertEquals(Optional.empty(), store.get(pendingOnly.key()).toCompletableFuture().get());
+        assertEquals(Optional.empty(), store.remainingTtl(List.of(pendingOnly.key())).toCompletableFuture().get().get(0),
+                "a mark is not a result about to expire: warming it is the worker's to skip");
+        store.unmarkPending(List.of(pendingOnly.key())).toCompletableFuture().get();
+    }
+
+    private static byte[] storedByTheTest(CanonicalForm form) {
+        return Json.write(ResultEnvelope.failed(form.key(), null, "stored by the test", EngineVersion.CURRENT, Instant.now(), 0));
     }
 
     @Test

@@ -53,6 +53,19 @@ public final class InProcessResultStore implements ResultStore {
     }
 
     @Override
+    public CompletionStage<List<KeyState>> states(List<ContentKey> keys) {
+        return CompletableFuture.completedFuture(keys.stream().map(this::state).toList());
+    }
+
+    private KeyState state(ContentKey key) {
+        byte[] envelope = results.getIfPresent(key);
+        if (envelope != null) {
+            return new KeyState.Done(envelope);
+        }
+        return pending.getIfPresent(key) != null ? KeyState.PENDING : KeyState.UNKNOWN;
+    }
+
+    @Override
     public CompletionStage<List<Optional<Duration>>> remainingTtl(List<ContentKey> keys) {
         var expiry = results.policy().expireVariably().orElseThrow();
         return CompletableFuture.completedFuture(keys.stream().map(expiry::getExpiresAfter).toList());
@@ -90,7 +103,11 @@ public final class InProcessResultStore implements ResultStore {
 
     @Override
     public CompletionStage<Void> markPending(Collection<ContentKey> keys) {
-        keys.forEach(key -> pending.put(key, Boolean.TRUE)); // every acceptance restarts the clock
+        for (ContentKey key : keys) { // as in Redis: the first acceptance starts the clock, and a result is never hidden
+            if (results.getIfPresent(key) == null) {
+                pending.asMap().putIfAbsent(key, Boolean.TRUE);
+            }
+        }
         return CompletableFuture.completedFuture(null);
     }
 
@@ -98,16 +115,6 @@ public final class InProcessResultStore implements ResultStore {
     public CompletionStage<Void> unmarkPending(Collection<ContentKey> keys) {
         pending.invalidateAll(keys);
         return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletionStage<Boolean> isPending(ContentKey key) {
-        return CompletableFuture.completedFuture(pending.getIfPresent(key) != null);
-    }
-
-    @Override
-    public CompletionStage<List<Boolean>> pendingAll(List<ContentKey> keys) {
-        return CompletableFuture.completedFuture(keys.stream().map(key -> pending.getIfPresent(key) != null).toList());
     }
 
     @Override

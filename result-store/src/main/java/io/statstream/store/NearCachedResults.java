@@ -41,11 +41,15 @@ public final class NearCachedResults implements Results {
             return CompletableFuture.completedFuture(Optional.of(cached));
         }
         return results.get(key).thenApply(found -> {
-            if (found.isPresent() && readBefore.sawBefore(key.word(0), key.word(1))) {
-                cache.put(key, found.get());
-            }
+            found.ifPresent(envelope -> keepIfReadBefore(key, envelope));
             return found;
         });
+    }
+
+    private void keepIfReadBefore(ContentKey key, byte[] envelope) {
+        if (readBefore.sawBefore(key.word(0), key.word(1))) {
+            cache.put(key, envelope);
+        }
     }
 
     @Override
@@ -60,6 +64,31 @@ public final class NearCachedResults implements Results {
                 return results.getAll(keys);
             }
             cached.add(Optional.of(envelope));
+        }
+        return CompletableFuture.completedFuture(cached);
+    }
+
+    /** As {@link #getAll}: one key's result is cached from its second read, many keys' are only looked up. */
+    @Override
+    public CompletionStage<List<KeyState>> states(List<ContentKey> keys) {
+        if (keys.size() == 1) {
+            ContentKey key = keys.get(0);
+            byte[] envelope = cache.getIfPresent(key);
+            return envelope != null ? CompletableFuture.completedFuture(List.of(new KeyState.Done(envelope)))
+                    : results.states(keys).thenApply(states -> {
+                        if (states.get(0) instanceof KeyState.Done done) {
+                            keepIfReadBefore(key, done.envelope());
+                        }
+                        return states;
+                    });
+        }
+        List<KeyState> cached = new ArrayList<>(keys.size());
+        for (ContentKey key : keys) {
+            byte[] envelope = cache.getIfPresent(key);
+            if (envelope == null) {
+                return results.states(keys);
+            }
+            cached.add(new KeyState.Done(envelope));
         }
         return CompletableFuture.completedFuture(cached);
     }

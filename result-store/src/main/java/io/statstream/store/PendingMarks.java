@@ -3,25 +3,24 @@ package io.statstream.store;
 import io.statstream.model.key.ContentKey;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** Which keys were accepted and have their results on the way: what makes a 202 differ from a 404. */
+/**
+ * Which keys were accepted and have their results on the way: what makes a 202 differ from a 404.
+ * {@link Results#states} reads them.
+ */
 public interface PendingMarks {
 
     /**
      * Records that the keys were accepted and their results are on the way, until their results
-     * are stored (at most the pending time to live from now; a later acceptance extends it), all
-     * in one round trip.
+     * are stored, for at most the pending time to live from the first acceptance, all in one
+     * round trip. A key that has its result already keeps it: a mark never hides a result.
      */
     CompletionStage<Void> markPending(Collection<ContentKey> keys);
 
-    /** Withdraws the marks of keys whose requests were not accepted after all, in one round trip. */
+    /**
+     * Withdraws the marks of keys whose requests were not accepted after all, in one round trip;
+     * a result stored meanwhile stays.
+     */
     CompletionStage<Void> unmarkPending(Collection<ContentKey> keys);
-
-    /** Whether the key was marked pending and the mark has not expired. */
-    CompletionStage<Boolean> isPending(ContentKey key);
-
-    /** {@link #isPending} for many keys in one round trip, in the order of {@code keys}. */
-    CompletionStage<List<Boolean>> pendingAll(List<ContentKey> keys);
 }

@@ -25,6 +25,12 @@ public interface Results {
     CompletionStage<List<Optional<byte[]>>> getAll(List<ContentKey> keys);
 
     /**
+     * Each key's state, in the order of {@code keys}, in one round trip: its result, pending, or
+     * unknown. One read says all three, so no result stored between two reads can be missed.
+     */
+    CompletionStage<List<KeyState>> states(List<ContentKey> keys);
+
+    /**
      * How long each key's result will still be kept, in the order of {@code keys}; empty where a
      * key has no result. One round trip, however many keys.
      */
@@ -54,8 +60,8 @@ public interface Results {
 
     /**
      * Stores envelopes for what is left of the configured time to live (a later put for the same
-     * key replaces it), ends their keys' {@link PendingMarks} and, once they are stored, sends their
-     * {@link StoredNotices}: two round trips.
+     * key replaces it, as it replaces the key's {@link PendingMarks pending mark}) and, once they are
+     * stored, sends their {@link StoredNotices}: one round trip.
      */
     CompletionStage<Void> putAll(List<TimedResult> results);
 

@@ -86,15 +86,9 @@ public final class CountingResultStore implements ResultStore {
     }
 
     @Override
-    public CompletionStage<Boolean> isPending(ContentKey key) {
-        count("isPending");
-        return store.isPending(key);
-    }
-
-    @Override
-    public CompletionStage<List<Boolean>> pendingAll(List<ContentKey> keys) {
-        count("pendingAll");
-        return store.pendingAll(keys);
+    public CompletionStage<List<KeyState>> states(List<ContentKey> keys) {
+        count("states");
+        return store.states(keys);
     }
 
     @Override

@@ -61,4 +61,16 @@ class NearCachedResultsTest {
         assertEquals(List.of(Optional.of(ENVELOPE)), cached.getAll(List.of(ONE)).toCompletableFuture().get());
         assertEquals(2, store.calls("get") + store.calls("getAll"), "the third lookup is the cache's");
     }
+
+    @Test
+    void aStateReadOfOneKeyFillsItAsAGetDoes() throws Exception {
+        store.putAll(List.of(new Results.TimedResult(ONE, ENVELOPE, Instant.now()))).toCompletableFuture().get();
+        cached.states(List.of(ONE)).toCompletableFuture().get();
+        cached.states(List.of(ONE)).toCompletableFuture().get();
+        KeyState third = cached.states(List.of(ONE)).toCompletableFuture().get().get(0);
+        assertArrayEquals(ENVELOPE, ((KeyState.Done) third).envelope());
+        assertEquals(2, store.calls("states"), "the third read is the cache's");
+        store.markPending(List.of(TWO)).toCompletableFuture().get();
+        assertEquals(List.of(KeyState.PENDING, KeyState.PENDING), cached.states(List.of(TWO, TWO)).toCompletableFuture().get());
+    }
 }
