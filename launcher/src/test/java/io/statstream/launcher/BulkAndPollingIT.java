@@ -121,7 +121,7 @@ class BulkAndPollingIT {
     }
 
     @Test
-    void aLookupOfTenThousandKeysIsOneRequestAndOneRedisCommand() throws Exception {
+    void aLookupOfTenThousandKeysIsOneRequestAndOneRoundTripToRedis() throws Exception {
         List<String> keys = new ArrayList<>();
         for (CanonicalForm form : Requests.distinct(10_000, System.nanoTime())) {
             keys.add(form.key().hex());
@@ -138,7 +138,7 @@ class BulkAndPollingIT {
             assertEquals(10_000, reply.get("results").size());
             assertEquals(1, reply.get("summary").get("done").asInt());
             assertEquals(MARK, reply.get("results").get(0).get("result").get("error").asText());
-            assertEquals(1, counting.calls("states"), "results and pending marks share their keys: one MGET");
+            assertEquals(1, counting.calls("states"), "results and pending marks read together: two MGETs sent at once");
             assertEquals(1, counting.totalCalls());
         }
     }

@@ -230,7 +230,7 @@ class PipelineIT {
         // Marked, then answered: the result replaces the mark.
         store.markPending(List.of(marked.key())).toCompletableFuture().get();
         store.put(marked.key(), storedByTheTest(marked)).toCompletableFuture().get();
-        // Answered, then marked again (a second acceptance that raced with the sink): the mark is not written.
+        // Answered, then marked again (a second acceptance that raced with the sink): reads still find the result.
         store.put(stored.key(), storedByTheTest(stored)).toCompletableFuture().get();
         store.markPending(List.of(stored.key())).toCompletableFuture().get();
         // Withdrawing a mark (a refused publish) leaves a result that was stored meanwhile.

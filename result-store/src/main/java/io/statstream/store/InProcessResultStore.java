@@ -103,11 +103,7 @@ public final class InProcessResultStore implements ResultStore {
 
     @Override
     public CompletionStage<Void> markPending(Collection<ContentKey> keys) {
-        for (ContentKey key : keys) { // as in Redis: the first acceptance starts the clock, and a result is never hidden
-            if (results.getIfPresent(key) == null) {
-                pending.asMap().putIfAbsent(key, Boolean.TRUE);
-            }
-        }
+        keys.forEach(key -> pending.put(key, Boolean.TRUE)); // every acceptance restarts the clock
         return CompletableFuture.completedFuture(null);
     }
 

@@ -13,14 +13,11 @@ public interface PendingMarks {
 
     /**
      * Records that the keys were accepted and their results are on the way, until their results
-     * are stored, for at most the pending time to live from the first acceptance, all in one
-     * round trip. A key that has its result already keeps it: a mark never hides a result.
+     * are stored (at most the pending time to live from now; a later acceptance extends it), all
+     * in one round trip. A key's result, when it has one, is read before its mark.
      */
     CompletionStage<Void> markPending(Collection<ContentKey> keys);
 
-    /**
-     * Withdraws the marks of keys whose requests were not accepted after all, in one round trip;
-     * a result stored meanwhile stays.
-     */
+    /** Withdraws the marks of keys whose requests were not accepted after all, in one round trip. */
     CompletionStage<Void> unmarkPending(Collection<ContentKey> keys);
 }

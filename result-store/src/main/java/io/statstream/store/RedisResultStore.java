@@ -1,11 +1,11 @@
 package io.statstream.store;
 
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.lettuce.core.resource.ClientResources;
@@ -36,15 +36,7 @@ import java.util.function.Consumer;
  */
 public final class RedisResultStore implements ResultStore {
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
-    /**
-     * What a result's key holds while the result is on its way: one byte, where every envelope is
-     * a JSON object. One key per analysis, so one read says done, pending or unknown, and storing
-     * the result ends the mark without a second command (the separate marks' SET and UNLINK were
-     * a third of Redis's commands in a bulk, BENCHMARKS.md, session 17).
-     */
     private static final byte[] PENDING_MARK = {'1'};
-    /** Deletes a key only while it holds the pending mark: withdrawing never removes a result. */
-    private static final String WITHDRAW_MARK = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
     private final RedisEndpoint.Client client;
     private final ClientResources resources;
@@ -98,7 +90,7 @@ public final class RedisResultStore implements ResultStore {
 
     @Override
     public CompletionStage<Optional<byte[]>> get(ContentKey key) {
-        return redis.get(options.resultKey(key.hex())).thenApply(value -> isResult(value) ? Optional.of(value) : Optional.empty());
+        return redis.get(options.resultKey(key.hex())).thenApply(Optional::ofNullable);
     }
 
     @Override
@@ -106,8 +98,9 @@ public final class RedisResultStore implements ResultStore {
         if (keys.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return values(keys).thenApply(values -> values.stream()
-                .map(value -> isResult(value) ? Optional.of(value) : Optional.<byte[]>empty())
+        String[] redisKeys = keys.stream().map(key -> options.resultKey(key.hex())).toArray(String[]::new);
+        return redis.mget(redisKeys).thenApply(values -> values.stream()
+                .map(value -> value.hasValue() ? Optional.of(value.getValue()) : Optional.<byte[]>empty())
                 .toList());
     }
 
@@ -116,32 +109,28 @@ public final class RedisResultStore implements ResultStore {
         if (keys.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return values(keys).thenApply(values -> values.stream().map(RedisResultStore::state).toList());
-    }
-
-    /** The values of the keys' result keys, in order, null where there is none. */
-    private CompletionStage<List<byte[]>> values(List<ContentKey> keys) {
-        String[] redisKeys = keys.stream().map(key -> options.resultKey(key.hex())).toArray(String[]::new);
-        return redis.mget(redisKeys).thenApply(values -> values.stream().map(value -> value.getValueOrElse(null)).toList());
-    }
-
-    private static KeyState state(byte[] value) {
-        if (value == null) {
-            return KeyState.UNKNOWN;
-        }
-        return isResult(value) ? new KeyState.Done(value) : KeyState.PENDING;
-    }
-
-    private static boolean isResult(byte[] value) {
-        return value != null && value.length > PENDING_MARK.length;
+        // Marks first, on one connection, so Redis reads them first: the sink stores a result
+        // before it ends the mark, so a key whose mark is gone by the first read shows its result
+        // in the second, never "unknown". One round trip: both are written before either reply is read.
+        CompletionStage<List<KeyValue<String, byte[]>>> marks = redis.mget(keys.stream().map(key -> options.pendingKey(key.hex())).toArray(String[]::new));
+        CompletionStage<List<Optional<byte[]>>> results = getAll(keys);
+        return marks.thenCombine(results, (marked, stored) -> {
+            List<KeyState> states = new ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                states.add(stored.get(i).<KeyState>map(KeyState.Done::new)
+                        .orElse(marked.get(i).hasValue() ? KeyState.PENDING : KeyState.UNKNOWN));
+            }
+            return states;
+        });
     }
 
     @Override
     public CompletionStage<List<Optional<Duration>>> remainingTtl(List<ContentKey> keys) {
-        // A PTTL and a STRLEN per key (a pending mark has a time to live too), flushed together: one round trip.
-        return batches.sendEach(keys, (redis, key) -> redis.pttl(options.resultKey(key.hex()))
-                        .thenCombine(redis.strlen(options.resultKey(key.hex())),
-                                (ttl, length) -> ttl >= 0 && length > PENDING_MARK.length ? Optional.of(Duration.ofMillis(ttl)) : Optional.<Duration>empty()));
+        // One PTTL per key, flushed together: one round trip.
+        return batches.sendEach(keys, (redis, key) -> redis.pttl(options.resultKey(key.hex())))
+                .thenApply(ttls -> ttls.stream()
+                        .map(ttl -> ttl >= 0 ? Optional.of(Duration.ofMillis(ttl)) : Optional.<Duration>empty())
+                        .toList());
     }
 
     @Override
@@ -156,10 +145,9 @@ public final class RedisResultStore implements ResultStore {
 
     @Override
     public CompletionStage<List<Boolean>> containsAll(List<ContentKey> keys) {
-        // The length tells a result from a pending mark without transferring either: one STRLEN
-        // per key (EXISTS of many keys only counts them), flushed together.
-        return batches.sendEach(keys, (redis, key) -> redis.strlen(options.resultKey(key.hex())))
-                .thenApply(lengths -> lengths.stream().map(length -> length > PENDING_MARK.length).toList());
+        // EXISTS of many keys only counts them: one EXISTS per key, flushed together.
+        return batches.sendEach(keys, (redis, key) -> redis.exists(options.resultKey(key.hex())))
+                .thenApply(counts -> counts.stream().map(count -> count > 0).toList());
     }
 
     @Override
@@ -176,11 +164,14 @@ public final class RedisResultStore implements ResultStore {
                     stored.add(result.key().hex());
                 }
             }
-            // A stored result replaced its key's pending mark, however long the key waited. One
-            // server runs one connection's commands in order: the notice, behind the values on the
-            // same connection, reaches no waiter before its value is written.
-            if (!stored.isEmpty() && !cluster) {
-                sent.add(redis.publish(options.storedChannel(), storedNotice(stored)).toCompletableFuture());
+            // A stored result ends its key's pending mark, however long the key waited.
+            if (!stored.isEmpty()) {
+                sent.add(redis.unlink(stored.stream().map(options::pendingKey).toArray(String[]::new)).toCompletableFuture());
+                // One server runs one connection's commands in order: the notice, behind the
+                // values on the same connection, reaches no waiter before its value is written.
+                if (!cluster) {
+                    sent.add(redis.publish(options.storedChannel(), storedNotice(stored)).toCompletableFuture());
+                }
             }
             return sent;
         });
@@ -199,18 +190,16 @@ public final class RedisResultStore implements ResultStore {
 
     @Override
     public CompletionStage<Void> markPending(Collection<ContentKey> keys) {
-        // NX: in the result's own key, a mark must never replace a stored result. So a later
-        // acceptance of a key still pending does not restart its clock (of a day by default).
-        SetArgs markOnly = SetArgs.Builder.nx().ex(options.pendingTtl());
-        return batches.sendEach(keys, (redis, key) -> redis.set(options.resultKey(key.hex()), PENDING_MARK, markOnly))
+        // Not NX: every acceptance restarts the clock, so a later submission stays pending as long.
+        SetArgs expiring = SetArgs.Builder.ex(options.pendingTtl());
+        return batches.sendEach(keys, (redis, key) -> redis.set(options.pendingKey(key.hex()), PENDING_MARK, expiring))
                 .thenApply(replies -> null);
     }
 
     @Override
     public CompletionStage<Void> unmarkPending(Collection<ContentKey> keys) {
         // On the marks' own connection: sent after them, it runs after them.
-        return batches.sendEach(keys, (redis, key) -> redis.<Long>eval(WITHDRAW_MARK, ScriptOutputType.INTEGER,
-                        new String[] {options.resultKey(key.hex())}, PENDING_MARK))
+        return batches.send(redis -> redis.unlink(keys.stream().map(key -> options.pendingKey(key.hex())).toArray(String[]::new)))
                 .thenApply(removed -> null);
     }
 

@@ -69,9 +69,12 @@ public record ResultStoreOptions(String keyPrefix, Duration resultTtl, Duration 
         return ResultEnvelope.peekType(envelopeJson).map(type -> ttlByType.getOrDefault(type, resultTtl)).orElse(resultTtl);
     }
 
-    /** A key's result, or its pending mark until the result is stored. */
     String resultKey(String hex) {
         return keyPrefix + "result:" + hex;
+    }
+
+    String pendingKey(String hex) {
+        return keyPrefix + "pending:" + hex;
     }
 
     /** The pub/sub channel on which every stored key is announced. */

@@ -26,7 +26,8 @@ public interface Results {
 
     /**
      * Each key's state, in the order of {@code keys}, in one round trip: its result, pending, or
-     * unknown. One read says all three, so no result stored between two reads can be missed.
+     * unknown. A result stored while the states are read is found: never "unknown" for a key
+     * accepted earlier.
      */
     CompletionStage<List<KeyState>> states(List<ContentKey> keys);
 
@@ -60,8 +61,8 @@ public interface Results {
 
     /**
      * Stores envelopes for what is left of the configured time to live (a later put for the same
-     * key replaces it, as it replaces the key's {@link PendingMarks pending mark}) and, once they are
-     * stored, sends their {@link StoredNotices}: one round trip.
+     * key replaces it), ends their keys' {@link PendingMarks} and, once they are stored, sends their
+     * {@link StoredNotices}: two round trips.
      */
     CompletionStage<Void> putAll(List<TimedResult> results);
 

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-/** The in-process store keeps the same promises as Redis's (PipelineIT checks those on a real Redis). */
+/** The in-process store's states keep the promises of Redis's (PipelineIT checks those on a real Redis). */
 class InProcessResultStoreTest {
     private static final ContentKey STORED = new ContentKey("1".repeat(64));
     private static final ContentKey MARKED = new ContentKey("2".repeat(64));
@@ -22,7 +22,7 @@ class InProcessResultStoreTest {
     @Test
     void oneReadSaysDonePendingOrUnknownInTheKeysOrder() throws Exception {
         store.put(STORED, ENVELOPE).toCompletableFuture().get();
-        store.markPending(List.of(STORED, MARKED)).toCompletableFuture().get(); // the stored key is not marked
+        store.markPending(List.of(STORED, MARKED)).toCompletableFuture().get(); // a result is read before its key's mark
 
         List<KeyState> states = store.states(List.of(NEITHER, MARKED, STORED)).toCompletableFuture().get();
         assertEquals(KeyState.UNKNOWN, states.get(0));
