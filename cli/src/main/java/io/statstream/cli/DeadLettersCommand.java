@@ -26,7 +26,7 @@ final class DeadLettersCommand {
             do {
                 StatstreamClient.Reply reply = client.postJson("v1/dead-letters/replay", "");
                 if (reply.status() != 200) {
-                    throw new IllegalStateException("the replay was refused (" + reply.status() + "): " + reply.text());
+                    throw new Refused("the replay", reply);
                 }
                 answer = reply.body();
                 totals[0] += answer.get("read").asLong();

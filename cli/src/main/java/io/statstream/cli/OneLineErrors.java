@@ -10,14 +10,18 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
 /**
- * Says in one line what a person can act on: a service that does not answer, a file that is not
- * there. Anything else is a fault of the client itself, and keeps picocli's stack trace.
+ * Says in one line what a person can act on: a service that does not answer or refuses, a file
+ * that is not there. Anything else is a fault of the client itself, and keeps picocli's stack trace.
  */
 final class OneLineErrors implements IExecutionExceptionHandler {
-    static final int EXIT_ERROR = 1;
+    private static final int EXIT_ERROR = 1;
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) throws Exception {
+        if (failure instanceof Refused) {
+            command.getErr().println("statstream: " + failure.getMessage());
+            return EXIT_ERROR;
+        }
         IOException io = failure instanceof UncheckedIOException unchecked ? unchecked.getCause()
                 : failure instanceof IOException checked ? checked : null;
         if (io == null) {

@@ -72,7 +72,7 @@ final class SubmitCommand implements Callable<Integer> {
     private static void collect(Sent sent, PrintWriter out, Summary summary, ProgressBar progress) {
         StatstreamClient.Reply reply = StatstreamClient.await(sent.reply());
         if (reply.status() != 200) {
-            throw new IllegalStateException("the batch was refused (" + reply.status() + "): " + reply.text());
+            throw new Refused("the batch", reply);
         }
         for (JsonNode item : reply.body().get("items")) {
             summary.count(item.get("state").asText());

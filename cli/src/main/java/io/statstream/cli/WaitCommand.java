@@ -60,7 +60,7 @@ final class WaitCommand implements Callable<Integer> {
                 List<String> batch = waiting.stream().limit(KEYS_PER_LOOKUP).toList();
                 StatstreamClient.Reply reply = client.lookup(batch, LONG_POLL); // the server holds it until results arrive
                 if (reply.status() != 200) {
-                    throw new IllegalStateException("lookup refused (" + reply.status() + "): " + reply.text());
+                    throw new Refused("a lookup", reply);
                 }
                 byte[] bytes = reply.bytes();
                 DoneResults.forEach(bytes, (key, start, end) -> {

@@ -60,7 +60,7 @@ final class WarmCommand implements Callable<Integer> {
 
     private static void add(long[] totals, StatstreamClient.Reply reply) {
         if (reply.status() != 200) {
-            throw new IllegalStateException("the replay was refused (" + reply.status() + "): " + reply.text());
+            throw new Refused("the warming", reply);
         }
         JsonNode summary = reply.body().get("summary");
         totals[0] += summary.get("items").asLong();

@@ -128,6 +128,11 @@ class CliIT {
         Run submit = run("submit", missing.toString());
         assertEquals(1, submit.exit(), submit.err());
         assertEquals("statstream: no such file: " + missing, submit.err().strip());
+
+        Run refused = run("warm", "--top", "20000");
+        assertEquals(1, refused.exit(), refused.err());
+        assertEquals("statstream: the warming was refused (400): top must be a whole number from 1 to 10000, got \"20000\"",
+                refused.err().strip());
     }
 
     private Run run(String... args) throws Exception {
