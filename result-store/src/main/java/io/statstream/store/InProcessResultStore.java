@@ -57,12 +57,14 @@ public final class InProcessResultStore implements ResultStore {
         return CompletableFuture.completedFuture(keys.stream().map(this::state).toList());
     }
 
+    /** The mark first: the sink stores a result before it ends the mark, so one gone by then left its result. */
     private KeyState state(ContentKey key) {
+        boolean marked = pending.getIfPresent(key) != null;
         byte[] envelope = results.getIfPresent(key);
         if (envelope != null) {
             return new KeyState.Done(envelope);
         }
-        return pending.getIfPresent(key) != null ? KeyState.PENDING : KeyState.UNKNOWN;
+        return marked ? KeyState.PENDING : KeyState.UNKNOWN;
     }
 
     @Override

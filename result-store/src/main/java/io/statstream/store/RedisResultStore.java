@@ -113,7 +113,9 @@ public final class RedisResultStore implements ResultStore {
         // before it ends the mark, so a key whose mark is gone by the first read shows its result
         // in the second, never "unknown". One round trip: both are written before either reply is read.
         CompletionStage<List<KeyValue<String, byte[]>>> marks = redis.mget(keys.stream().map(key -> options.pendingKey(key.hex())).toArray(String[]::new));
-        CompletionStage<List<Optional<byte[]>>> results = getAll(keys);
+        // A cluster keeps no order between its nodes' connections: there the results are asked
+        // once the marks have answered.
+        CompletionStage<List<Optional<byte[]>>> results = cluster ? marks.thenCompose(marked -> getAll(keys)) : getAll(keys);
         return marks.thenCombine(results, (marked, stored) -> {
             List<KeyState> states = new ArrayList<>(keys.size());
             for (int i = 0; i < keys.size(); i++) {
