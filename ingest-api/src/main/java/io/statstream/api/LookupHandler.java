@@ -25,8 +25,8 @@ import java.util.Optional;
 
 /**
  * POST /v1/analyses/lookup[?wait=5s] with {@code {"keys":[...]}}: every key's state and result
- * from {@link Results#states} (two MGETs sent together), one round trip whatever the number of keys. With {@code wait}, answers when every key has a result or the
- * wait ends. Longer than a handler should be because its reply is streamed and bounded in size
+ * from {@link Results#states} (two MGETs sent together), one round trip whatever the number of
+ * keys. With {@code wait}, answers when every key has a result or the wait ends. Longer than a handler should be because its reply is streamed and bounded in size
  * (the omitted results say so).
  */
 final class LookupHandler implements Handler<RoutingContext> {

@@ -227,7 +227,7 @@ class PipelineIT {
         CanonicalForm marked = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[" + System.nanoTime() + ",2]}"));
         CanonicalForm stored = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[" + System.nanoTime() + ",3]}"));
         ResultStore store = pipeline.store();
-        // Marked, then answered: the result replaces the mark.
+        // Marked, then answered, as the sink does.
         store.markPending(List.of(marked.key())).toCompletableFuture().get();
         store.put(marked.key(), storedByTheTest(marked)).toCompletableFuture().get();
         // Answered, then marked again (a second acceptance that raced with the sink): reads still find the result.
@@ -238,7 +238,7 @@ class PipelineIT {
 
         for (CanonicalForm form : List.of(marked, stored)) {
             assertEquals(200, api.get("/v1/analyses/" + form.key().hex()).status());
-            assertEquals(List.of(true), store.containsAll(List.of(form.key())).toCompletableFuture().get(), "the worker's look-up");
+            assertEquals(List.of(true), store.containsAll(List.of(form.key())).toCompletableFuture().get(), "the worker's look-up finds it");
             assertTrue(store.remainingTtl(List.of(form.key())).toCompletableFuture().get().get(0).isPresent());
         }
         CanonicalForm pendingOnly = CanonicalForm.of(request("{\"type\":\"descriptive\",\"data\":[" + System.nanoTime() + ",4]}"));
@@ -246,7 +246,7 @@ class PipelineIT {
         assertEquals(List.of(false), store.containsAll(List.of(pendingOnly.key())).toCompletableFuture().get(), "a mark is not a result");
         assertEquals(Optional.empty(), store.get(pendingOnly.key()).toCompletableFuture().get());
         assertEquals(Optional.empty(), store.remainingTtl(List.of(pendingOnly.key())).toCompletableFuture().get().get(0),
-                "a mark is not a result about to expire: warming it is the worker's to skip");
+                "a mark has no result to keep: warming does not count it as warm");
         store.unmarkPending(List.of(pendingOnly.key())).toCompletableFuture().get();
     }
 

@@ -57,15 +57,22 @@ public final class NearCachedResults implements Results {
         if (keys.size() == 1) {
             return get(keys.get(0)).thenApply(List::of);
         }
-        List<Optional<byte[]>> cached = new ArrayList<>(keys.size());
+        List<byte[]> cached = cachedAll(keys);
+        return cached == null ? results.getAll(keys)
+                : CompletableFuture.completedFuture(cached.stream().map(Optional::of).toList());
+    }
+
+    /** Every key's cached result, or null when one is not cached: a read of many keys is the cache's only if it holds them all. */
+    private List<byte[]> cachedAll(List<ContentKey> keys) {
+        List<byte[]> cached = new ArrayList<>(keys.size());
         for (ContentKey key : keys) {
             byte[] envelope = cache.getIfPresent(key);
             if (envelope == null) {
-                return results.getAll(keys);
+                return null;
             }
-            cached.add(Optional.of(envelope));
+            cached.add(envelope);
         }
-        return CompletableFuture.completedFuture(cached);
+        return cached;
     }
 
     /** As {@link #getAll}: one key's result is cached from its second read, many keys' are only looked up. */
@@ -82,15 +89,9 @@ public final class NearCachedResults implements Results {
                         return states;
                     });
         }
-        List<KeyState> cached = new ArrayList<>(keys.size());
-        for (ContentKey key : keys) {
-            byte[] envelope = cache.getIfPresent(key);
-            if (envelope == null) {
-                return results.states(keys);
-            }
-            cached.add(new KeyState.Done(envelope));
-        }
-        return CompletableFuture.completedFuture(cached);
+        List<byte[]> cached = cachedAll(keys);
+        return cached == null ? results.states(keys)
+                : CompletableFuture.completedFuture(cached.stream().<KeyState>map(KeyState.Done::new).toList());
     }
 
     @Override

@@ -14,7 +14,7 @@ public interface PendingMarks {
     /**
      * Records that the keys were accepted and their results are on the way, until their results
      * are stored (at most the pending time to live from now; a later acceptance extends it), all
-     * in one round trip. A key's result, when it has one, is read before its mark.
+     * in one round trip.
      */
     CompletionStage<Void> markPending(Collection<ContentKey> keys);
 

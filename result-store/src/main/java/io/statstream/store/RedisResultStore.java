@@ -109,12 +109,13 @@ public final class RedisResultStore implements ResultStore {
         if (keys.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        // Marks first, on one connection, so Redis reads them first: the sink stores a result
-        // before it ends the mark, so a key whose mark is gone by the first read shows its result
-        // in the second, never "unknown". One round trip: both are written before either reply is read.
-        CompletionStage<List<KeyValue<String, byte[]>>> marks = redis.mget(keys.stream().map(key -> options.pendingKey(key.hex())).toArray(String[]::new));
-        // A cluster keeps no order between its nodes' connections: there the results are asked
-        // once the marks have answered.
+        // Marks before results: the sink stores a result before it ends the mark, so a key whose
+        // mark is gone by the first read shows its result in the second, never "unknown". One
+        // server runs one connection's commands in order, so both leave together (one round
+        // trip); a cluster keeps no order between its nodes, so there the results are asked once
+        // the marks have answered.
+        String[] markKeys = keys.stream().map(key -> options.pendingKey(key.hex())).toArray(String[]::new);
+        CompletionStage<List<KeyValue<String, byte[]>>> marks = redis.mget(markKeys);
         CompletionStage<List<Optional<byte[]>>> results = cluster ? marks.thenCompose(marked -> getAll(keys)) : getAll(keys);
         return marks.thenCombine(results, (marked, stored) -> {
             List<KeyState> states = new ArrayList<>(keys.size());

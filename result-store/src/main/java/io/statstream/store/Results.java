@@ -25,9 +25,9 @@ public interface Results {
     CompletionStage<List<Optional<byte[]>>> getAll(List<ContentKey> keys);
 
     /**
-     * Each key's state, in the order of {@code keys}, in one round trip: its result, pending, or
-     * unknown. A result stored while the states are read is found: never "unknown" for a key
-     * accepted earlier.
+     * Each key's state, in the order of {@code keys}, in one round trip (two in a cluster): its
+     * result, pending, or unknown. A result wins over its key's pending mark, and a result stored
+     * while the states are read is found: never "unknown" for a key accepted earlier.
      */
     CompletionStage<List<KeyState>> states(List<ContentKey> keys);
 

@@ -22,7 +22,7 @@ class InProcessResultStoreTest {
     @Test
     void oneReadSaysDonePendingOrUnknownInTheKeysOrder() throws Exception {
         store.put(STORED, ENVELOPE).toCompletableFuture().get();
-        store.markPending(List.of(STORED, MARKED)).toCompletableFuture().get(); // a result is read before its key's mark
+        store.markPending(List.of(STORED, MARKED)).toCompletableFuture().get(); // a result wins over its key's mark
 
         List<KeyState> states = store.states(List.of(NEITHER, MARKED, STORED)).toCompletableFuture().get();
         assertEquals(KeyState.UNKNOWN, states.get(0));
@@ -35,7 +35,7 @@ class InProcessResultStoreTest {
     }
 
     @Test
-    void aStoredResultEndsTheMark() throws Exception {
+    void aKeyMarkedThenAnsweredIsDone() throws Exception {
         store.markPending(List.of(MARKED)).toCompletableFuture().get();
         store.put(MARKED, ENVELOPE).toCompletableFuture().get();
         assertInstanceOf(KeyState.Done.class, store.states(List.of(MARKED)).toCompletableFuture().get().get(0));
